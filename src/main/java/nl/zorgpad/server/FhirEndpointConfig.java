@@ -1,0 +1,97 @@
+package nl.zorgpad.server;
+
+import ca.uhn.fhir.context.support.IValidationSupport;
+import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
+import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
+import ca.uhn.fhir.jpa.provider.JpaCapabilityStatementProvider;
+import ca.uhn.fhir.jpa.provider.JpaSystemProvider;
+import ca.uhn.fhir.jpa.search.DatabaseBackedPagingProvider;
+import ca.uhn.fhir.narrative2.NullNarrativeGenerator;
+import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.rest.server.HardcodedServerAddressStrategy;
+import ca.uhn.fhir.rest.server.IncomingRequestAddressStrategy;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import ca.uhn.fhir.rest.server.interceptor.LoggingInterceptor;
+import ca.uhn.fhir.rest.server.interceptor.ResponseHighlighterInterceptor;
+import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
+import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
+import java.util.List;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The FHIR REST endpoint at {@code /fhir}: HAPI's RestfulServer with the JPA resource providers. */
+@Configuration(proxyBeanMethods = false)
+class FhirEndpointConfig {
+
+	static final String FHIR_PATH = "/fhir";
+
+	@Bean
+	RestfulServer restfulServer(
+			IFhirSystemDao<?, ?> systemDao,
+			ResourceProviderFactory resourceProviders,
+			JpaSystemProvider<?, ?> systemProvider,
+			DatabaseBackedPagingProvider pagingProvider,
+			JpaStorageSettings storageSettings,
+			ISearchParamRegistry searchParamRegistry,
+			IValidationSupport validationSupport,
+			FhirServerProperties properties,
+			List<FhirServerPlugin> plugins) {
+		RestfulServer server = new RestfulServer(systemDao.getContext());
+		server.getFhirContext().setNarrativeGenerator(new NullNarrativeGenerator());
+		server.registerProviders(resourceProviders.createProviders());
+		server.registerProvider(systemProvider);
+
+		pagingProvider.setDefaultPageSize(properties.defaultPageSize());
+		pagingProvider.setMaximumPageSize(properties.maxPageSize());
+		server.setPagingProvider(pagingProvider);
+		server.setDefaultResponseEncoding(EncodingEnum.JSON);
+		server.setServerAddressStrategy(
+				properties.serverBaseUrl().isBlank()
+						? new IncomingRequestAddressStrategy()
+						: new HardcodedServerAddressStrategy(properties.serverBaseUrl()));
+
+		JpaCapabilityStatementProvider capabilities = new JpaCapabilityStatementProvider(
+				server, systemDao, storageSettings, searchParamRegistry, validationSupport);
+		capabilities.setImplementationDescription("Zorgpad FHIR server (kwetsbare ouderen)");
+		capabilities.setIncludeResourceCounts(false);
+		server.setServerConformanceProvider(capabilities);
+		server.setServerName("Zorgpad");
+		server.setServerVersion(ZorgpadVersion.current());
+
+		server.registerInterceptor(new ResponseHighlighterInterceptor());
+		server.registerInterceptor(new PreconditionFailedInterceptor());
+		server.registerInterceptor(accessLog());
+		plugins.forEach(plugin -> plugin.customize(server));
+		return server;
+	}
+
+	/** One line per request: verb, URL, operation, resource, time; failures with their cause. */
+	private static LoggingInterceptor accessLog() {
+		LoggingInterceptor log = new LoggingInterceptor();
+		log.setLoggerName("zorgpad.access");
+		log.setMessageFormat("${requestVerb} ${requestUrl} op=${operationType} res=${idOrResourceName} "
+				+ "client=${remoteAddr} ${processingTimeMillis}ms");
+		log.setErrorMessageFormat("FAILED ${requestVerb} ${requestUrl} client=${remoteAddr} ${exceptionMessage}");
+		log.setLogExceptions(true);
+		return log;
+	}
+
+	@Bean
+	ServletRegistrationBean<RestfulServer> fhirServlet(RestfulServer restfulServer) {
+		ServletRegistrationBean<RestfulServer> registration =
+				new ServletRegistrationBean<>(restfulServer, FHIR_PATH + "/*");
+		registration.setName("fhir");
+		registration.setLoadOnStartup(1);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<CapabilityStatementCache> capabilityStatementCache(FhirServerProperties properties) {
+		FilterRegistrationBean<CapabilityStatementCache> registration =
+				new FilterRegistrationBean<>(new CapabilityStatementCache(properties.capabilityCacheTtl()));
+		registration.addUrlPatterns(FHIR_PATH + "/metadata");
+		return registration;
+	}
+}

@@ -1,0 +1,20 @@
+package nl.zorgpad.server;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the FHIR endpoint itself.
+ *
+ * @param defaultPageSize search page size when the client sends no {@code _count}
+ * @param maxPageSize largest {@code _count} honoured
+ * @param serverBaseUrl fixed base URL for links in responses (behind a proxy); empty = derive from the request
+ * @param capabilityCacheTtl how long the serialised CapabilityStatement is reused
+ */
+@ConfigurationProperties("zorgpad.fhir")
+public record FhirServerProperties(
+		@DefaultValue("20") int defaultPageSize,
+		@DefaultValue("500") int maxPageSize,
+		@DefaultValue("") String serverBaseUrl,
+		@DefaultValue("60s") Duration capabilityCacheTtl) {}
