@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Loads fhir-profiles/examples/*.json into a running FHIR server as one transaction Bundle
-# (an idempotent `PUT <type>/<id>` per example, so it can be run again).
+# (an idempotent `PUT <type>/<id>` per example, so it can be run again). Files named in
+# load-order.txt come first, in that order; any other example follows in name order.
 #
 #   FHIR_BASE   server base URL               (default http://127.0.0.1:8080/fhir)
 #   FHIR_TOKEN  bearer token, sent if set
@@ -18,11 +19,21 @@ files=("$EXAMPLES"/*.json)
 bundle=$(mktemp) response=$(mktemp)
 trap 'rm -f "$bundle" "$response"' EXIT
 
-python3 - "${files[@]}" >"$bundle" <<'PY'
-import json, sys
+python3 - "$EXAMPLES" "$FHIR_BASE" >"$bundle" <<'PY'
+import json, pathlib, sys
+
+examples, base = pathlib.Path(sys.argv[1]), sys.argv[2].rstrip("/")
+order_file = examples / "load-order.txt"
+ordered = []
+if order_file.exists():
+    for line in order_file.read_text(encoding="utf-8").splitlines():
+        name = line.strip()
+        if name and not name.startswith("#"):
+            ordered.append(examples / name)
+ordered += sorted(p for p in examples.glob("*.json") if p not in ordered)
 
 entries = []
-for path in sys.argv[1:]:
+for path in ordered:
     with open(path, encoding="utf-8") as f:
         resource = json.load(f)
     kind, rid = resource.get("resourceType"), resource.get("id")
@@ -30,7 +41,7 @@ for path in sys.argv[1:]:
         print(f"skipping {path}: no resourceType or id", file=sys.stderr)
         continue
     entries.append({
-        "fullUrl": f"{kind}/{rid}",
+        "fullUrl": f"{base}/{kind}/{rid}",
         "resource": resource,
         "request": {"method": "PUT", "url": f"{kind}/{rid}"},
     })
@@ -43,7 +54,7 @@ auth=()
 
 status=$(curl -sS -o "$response" -w '%{http_code}' -X POST "$FHIR_BASE" \
   -H 'Content-Type: application/fhir+json' -H 'Accept: application/fhir+json' "${auth[@]}" \
-  --data-binary @"$bundle")
+  --data-binary @"$bundle") || { echo "Could not reach $FHIR_BASE" >&2; exit 1; }
 echo "POST $FHIR_BASE (transaction): HTTP $status"
 
 # Summarise the transaction-response, or show the OperationOutcome when it was refused.

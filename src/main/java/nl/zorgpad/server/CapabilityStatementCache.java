@@ -19,13 +19,13 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  *
  * <p>HAPI caches the CapabilityStatement object but serialises it (well over a megabyte for a JPA
  * server) on every request. Responses are cached per variant of the request that changes the bytes
- * (format, pretty printing, summary, mode, host) and only when the server answered 200.
+ * (format, pretty printing, summary, compression, host) and only when the server answered 200.
  */
 final class CapabilityStatementCache extends OncePerRequestFilter {
 
-	private record Variant(String query, String accept, String host) {}
+	private record Variant(String query, String accept, String acceptEncoding, String host) {}
 
-	private record Entry(byte[] body, String contentType, Instant expires) {}
+	private record Entry(byte[] body, String contentType, String contentEncoding, Instant expires) {}
 
 	private final Duration ttl;
 	private final Clock clock;
@@ -50,11 +50,15 @@ final class CapabilityStatementCache extends OncePerRequestFilter {
 		Variant variant = new Variant(
 				Objects.toString(request.getQueryString(), ""),
 				Objects.toString(request.getHeader("Accept"), ""),
+				Objects.toString(request.getHeader("Accept-Encoding"), ""),
 				Objects.toString(request.getHeader("Host"), ""));
 		Entry cached = entries.get(variant);
 		if (cached != null && clock.instant().isBefore(cached.expires())) {
 			response.setStatus(HttpServletResponse.SC_OK);
 			response.setContentType(cached.contentType());
+			if (cached.contentEncoding() != null) {
+				response.setHeader("Content-Encoding", cached.contentEncoding());
+			}
 			response.setContentLength(cached.body().length);
 			response.getOutputStream().write(cached.body());
 			return;
@@ -63,7 +67,10 @@ final class CapabilityStatementCache extends OncePerRequestFilter {
 		chain.doFilter(request, capturing);
 		if (capturing.getStatus() == HttpServletResponse.SC_OK && capturing.getContentType() != null) {
 			entries.put(variant, new Entry(
-					capturing.getContentAsByteArray(), capturing.getContentType(), clock.instant().plus(ttl)));
+					capturing.getContentAsByteArray(),
+					capturing.getContentType(),
+					capturing.getHeader("Content-Encoding"),
+					clock.instant().plus(ttl)));
 		}
 		capturing.copyBodyToResponse();
 	}

@@ -51,8 +51,6 @@ class JpaPersistenceConfig {
 		settings.setDeleteExpungeEnabled(false);
 		settings.setExpungeEnabled(false);
 		settings.setAllowMultipleDelete(false);
-		// Conditional create/update on business identifiers must hold under concurrent re-pushes.
-		settings.setUniqueIndexesEnabled(true);
 		settings.setMarkResourcesForReindexingUponSearchParameterChange(true);
 		return settings;
 	}

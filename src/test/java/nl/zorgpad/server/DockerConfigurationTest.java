@@ -98,6 +98,14 @@ class DockerConfigurationTest {
     }
 
     @Test
+    void imageRunsAsAnUnprivilegedUser() {
+        List<String> users = instructions("USER");
+        assertThat(users).as("USER in the run stage").isNotEmpty();
+        String user = users.get(users.size() - 1).split(":")[0];
+        assertThat(user).as("last USER").isNotIn("root", "0");
+    }
+
+    @Test
     void healthchecksProbeAnEnabledHealthGroupOnTheServerPort() {
         List<String> urls = new ArrayList<>();
         List<String> dockerHealthchecks = instructions("HEALTHCHECK");

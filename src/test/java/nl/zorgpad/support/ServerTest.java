@@ -1,0 +1,40 @@
+package nl.zorgpad.support;
+
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+import nl.zorgpad.ZorgpadApplication;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of every HTTP test: the real Zorgpad server on a random port, on the database of
+ * {@link TestDatabase#current()}. All subclasses share one booted server (same configuration).
+ */
+@SpringBootTest(classes = ZorgpadApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles(resolver = TestDatabase.ProfileResolver.class)
+public abstract class ServerTest {
+
+	@LocalServerPort
+	protected int port;
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		TestDatabase.current().register(registry);
+	}
+
+	@BeforeEach
+	void pointRestAssuredAtTheServer() {
+		RestAssured.port = port;
+		RestAssured.basePath = "";
+		RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+	}
+
+	/** A request to the FHIR endpoint that sends and accepts FHIR JSON. */
+	protected static RequestSpecification fhir() {
+		return RestAssured.given().basePath("/fhir").contentType(Fhir.JSON).accept(Fhir.JSON);
+	}
+}

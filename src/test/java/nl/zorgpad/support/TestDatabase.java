@@ -1,0 +1,63 @@
+package nl.zorgpad.support;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.springframework.test.context.ActiveProfilesResolver;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * The database the HTTP suite runs on, chosen by the system property {@code zorgpad.test.database}
+ * ({@code h2}, the default, or {@code postgres}). Failsafe runs the suite once for each.
+ *
+ * <p>PostgreSQL is a real PostgreSQL 15 server (embedded binaries from Maven Central), started once
+ * per JVM; the app runs with its {@code postgres} profile against it.
+ */
+public enum TestDatabase {
+	H2,
+	POSTGRES;
+
+	private static EmbeddedPostgres postgres;
+
+	public static TestDatabase current() {
+		return valueOf(System.getProperty("zorgpad.test.database", "h2").toUpperCase());
+	}
+
+	void register(DynamicPropertyRegistry registry) {
+		switch (this) {
+			case H2 -> registry.add("spring.datasource.url", () -> "jdbc:h2:mem:zorgpad-test;DB_CLOSE_DELAY=-1");
+			case POSTGRES -> {
+				EmbeddedPostgres server = postgres();
+				registry.add("spring.datasource.url", () -> server.getJdbcUrl("postgres", "postgres"));
+				registry.add("spring.datasource.username", () -> "postgres");
+				registry.add("spring.datasource.password", () -> "");
+			}
+		}
+	}
+
+	private static synchronized EmbeddedPostgres postgres() {
+		if (postgres == null) {
+			try {
+				postgres = EmbeddedPostgres.builder().start();
+			} catch (IOException e) {
+				throw new UncheckedIOException("could not start the embedded PostgreSQL for the tests", e);
+			}
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				try {
+					postgres.close();
+				} catch (IOException ignored) {
+					// the JVM is going away
+				}
+			}));
+		}
+		return postgres;
+	}
+
+	/** Activates the {@code postgres} Spring profile when the suite runs on PostgreSQL. */
+	public static final class ProfileResolver implements ActiveProfilesResolver {
+		@Override
+		public String[] resolve(Class<?> testClass) {
+			return current() == POSTGRES ? new String[] {"postgres"} : new String[0];
+		}
+	}
+}
