@@ -1,0 +1,92 @@
+package nl.zorgpad.profiles;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * The npm-style FHIR package {@code zorgpad.fhir.r4} that the build packs from {@code fhir-profiles/}.
+ * Conformance resources live in {@code package/}, examples in {@code package/examples/}.
+ */
+public final class ProfilePackage {
+	public static final String CLASSPATH_LOCATION = "fhir-package/zorgpad.fhir.r4.tgz";
+	public static final String CANONICAL_BASE = "https://zorgpad.nl/fhir";
+
+	private final byte[] archive;
+	private final Map<String, byte[]> files;
+
+	private ProfilePackage(byte[] archive, Map<String, byte[]> files) {
+		this.archive = archive;
+		this.files = files;
+	}
+
+	public static ProfilePackage fromClasspath() {
+		try (InputStream in = ProfilePackage.class.getClassLoader().getResourceAsStream(CLASSPATH_LOCATION)) {
+			if (in == null) {
+				throw new IllegalStateException(CLASSPATH_LOCATION + " is missing: build with Maven, which packs fhir-profiles/");
+			}
+			return fromArchive(in.readAllBytes());
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	static ProfilePackage fromArchive(byte[] archive) throws IOException {
+		Map<String, byte[]> files = new LinkedHashMap<>();
+		try (TarArchiveInputStream tar =
+				new TarArchiveInputStream(new GZIPInputStream(new ByteArrayInputStream(archive)))) {
+			TarArchiveEntry entry;
+			while ((entry = tar.getNextEntry()) != null) {
+				if (entry.isFile()) {
+					files.put(entry.getName(), tar.readAllBytes());
+				}
+			}
+		}
+		return new ProfilePackage(archive, files);
+	}
+
+	/** The archive as built, for download. */
+	public byte[] archive() {
+		return archive.clone();
+	}
+
+	/** Paths of every file in the archive, e.g. {@code package/StructureDefinition-zp-patient.json}. */
+	public List<String> paths() {
+		return List.copyOf(files.keySet());
+	}
+
+	/** The conformance resources: every JSON resource directly in {@code package/}. */
+	public List<Resource> conformanceResources(FhirContext context) {
+		return resourcesIn("package/", context);
+	}
+
+	/** The valid examples in {@code package/examples/}. */
+	public List<Resource> examples(FhirContext context) {
+		return resourcesIn("package/examples/", context);
+	}
+
+	private List<Resource> resourcesIn(String folder, FhirContext context) {
+		List<Resource> resources = new ArrayList<>();
+		files.forEach((path, content) -> {
+			String name = path.substring(folder.length() > path.length() ? 0 : Math.min(folder.length(), path.length()));
+			if (path.startsWith(folder) && !name.contains("/") && name.endsWith(".json") && !name.equals("package.json")) {
+				IBaseResource resource = context.newJsonParser()
+						.parseResource(new String(content, StandardCharsets.UTF_8));
+				resources.add((Resource) resource);
+			}
+		});
+		return resources;
+	}
+}

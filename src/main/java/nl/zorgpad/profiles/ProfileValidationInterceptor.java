@@ -1,0 +1,96 @@
+package nl.zorgpad.profiles;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import ca.uhn.fhir.validation.ResultSeverityEnum;
+import ca.uhn.fhir.validation.SingleValidationMessage;
+import ca.uhn.fhir.validation.ValidationResult;
+import java.util.List;
+import java.util.Set;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Resource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Validates every stored pathway resource against its Zorgpad profile. Hooks the storage pointcuts, so
+ * it holds for plain REST writes, conditional writes and every entry of a transaction or batch; a refusal
+ * inside a transaction rolls the whole transaction back.
+ */
+final class ProfileValidationInterceptor {
+	private static final Logger log = LoggerFactory.getLogger(ProfileValidationInterceptor.class);
+
+	private final FhirContext context;
+	private final Profiles profiles;
+
+	ProfileValidationInterceptor(FhirContext context, Profiles profiles) {
+		this.context = context;
+		this.profiles = profiles;
+	}
+
+	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
+	public void created(IBaseResource resource) {
+		check(resource);
+	}
+
+	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
+	public void updated(IBaseResource oldResource, IBaseResource newResource) {
+		check(newResource);
+	}
+
+	private void check(IBaseResource resource) {
+		if (!(resource instanceof Resource r4)) {
+			return;
+		}
+		Set<String> claimed = ProfileSelector.profilesFor(r4);
+		if (claimed.isEmpty()) {
+			return;
+		}
+		ProfileValidator validator = profiles.validator();
+		List<String> unknown = claimed.stream().filter(url -> !validator.knows(url)).toList();
+		if (!unknown.isEmpty()) {
+			throw refusal(List.of(issue("meta.profile", "Unknown Zorgpad profile " + String.join(", ", unknown))));
+		}
+		ValidationResult result = validator.validate(resource, claimed);
+		List<OperationOutcome.OperationOutcomeIssueComponent> errors = result.getMessages().stream()
+				.filter(ProfileValidationInterceptor::isError)
+				.map(message -> issue(message.getLocationString(), message.getMessage()))
+				.toList();
+		if (!errors.isEmpty()) {
+			log.info("refused {} against {}: {} error(s), first: {}", r4.fhirType(), claimed, errors.size(),
+					errors.get(0).getDiagnostics());
+			throw refusal(errors);
+		}
+	}
+
+	private static boolean isError(SingleValidationMessage message) {
+		return message.getSeverity() == ResultSeverityEnum.ERROR || message.getSeverity() == ResultSeverityEnum.FATAL;
+	}
+
+	private static OperationOutcome.OperationOutcomeIssueComponent issue(String expression, String diagnostics) {
+		OperationOutcome.OperationOutcomeIssueComponent issue = new OperationOutcome.OperationOutcomeIssueComponent()
+				.setSeverity(OperationOutcome.IssueSeverity.ERROR)
+				.setCode(OperationOutcome.IssueType.INVALID)
+				.setDiagnostics(diagnostics);
+		if (expression != null) {
+			issue.addExpression(expression);
+			issue.addLocation(expression);
+		}
+		return issue;
+	}
+
+	private UnprocessableEntityException refusal(List<OperationOutcome.OperationOutcomeIssueComponent> issues) {
+		OperationOutcome outcome = new OperationOutcome();
+		issues.forEach(outcome::addIssue);
+		String summary = "Resource does not conform to its Zorgpad profile: " + issues.get(0).getDiagnostics();
+		return new UnprocessableEntityException(context, outcome) {
+			@Override
+			public String getMessage() {
+				return summary;
+			}
+		};
+	}
+}

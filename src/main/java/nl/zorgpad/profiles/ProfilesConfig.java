@@ -1,0 +1,96 @@
+package nl.zorgpad.profiles;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.IInterceptorService;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import nl.zorgpad.server.FhirServerPlugin;
+import org.hl7.fhir.instance.model.api.IBaseConformance;
+import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.StructureDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The Zorgpad FHIR package: loaded at start-up, installed, enforced on write, listed and served. */
+@Configuration(proxyBeanMethods = false)
+class ProfilesConfig {
+	private static final Logger log = LoggerFactory.getLogger(ProfilesConfig.class);
+
+	/** @param validateOnWrite refuse pathway resources that do not conform to their profile (422) */
+	@ConfigurationProperties("zorgpad.profiles")
+	record ProfilesProperties(@DefaultValue("true") boolean validateOnWrite) {}
+
+	@Bean
+	ProfilePackage profilePackage() {
+		return ProfilePackage.fromClasspath();
+	}
+
+	/**
+	 * Snapshot generation and the validator's first runs (loading FHIR core definitions and terminology)
+	 * take seconds; they run on their own thread while the rest of the server starts, then warm the
+	 * validator on the package's examples so the first real write does not pay for it.
+	 */
+	@Bean
+	Profiles profiles(FhirContext context, ProfilePackage profilePackage) {
+		return new Profiles(CompletableFuture.supplyAsync(() -> {
+			long start = System.nanoTime();
+			ProfileValidator validator = new ProfileValidator(context, profilePackage.conformanceResources(context));
+			log.info("Profile validator ready: {} profiles with snapshots in {} ms",
+					validator.profiles().size(), (System.nanoTime() - start) / 1_000_000);
+			return validator;
+		}, Profiles.background("profile-validator")).thenApplyAsync(validator -> {
+			long start = System.nanoTime();
+			List<Resource> examples = profilePackage.examples(context);
+			examples.forEach(example -> validator.validate(example, ProfileSelector.profilesFor(example)));
+			log.info("Profile validator warmed up on {} examples in {} ms",
+					examples.size(), (System.nanoTime() - start) / 1_000_000);
+			return validator;
+		}, Profiles.background("profile-validator-warm-up")));
+	}
+
+	@Bean
+	ProfileInstaller profileInstaller(DaoRegistry daos, FhirContext context, ProfilePackage profilePackage,
+			Profiles profiles) {
+		return new ProfileInstaller(daos, profilePackage.conformanceResources(context), profiles);
+	}
+
+	@Bean
+	ProfileValidationInterceptor profileValidationInterceptor(FhirContext context, Profiles profiles,
+			IInterceptorService storageInterceptors, ProfilesProperties properties) {
+		ProfileValidationInterceptor interceptor = new ProfileValidationInterceptor(context, profiles);
+		if (properties.validateOnWrite()) {
+			storageInterceptors.registerInterceptor(interceptor);
+		} else {
+			log.warn("zorgpad.profiles.validate-on-write=false: pathway resources are stored without profile validation");
+		}
+		return interceptor;
+	}
+
+	/** Lists each profile under {@code supportedProfile} of its resource type in the CapabilityStatement. */
+	@Bean
+	FhirServerPlugin supportedProfiles(Profiles profiles) {
+		Object hook = new Object() {
+			@Hook(Pointcut.SERVER_CAPABILITY_STATEMENT_GENERATED)
+			public void addSupportedProfiles(IBaseConformance statement) {
+				CapabilityStatement capabilities = (CapabilityStatement) statement;
+				for (StructureDefinition profile : profiles.validator().profiles()) {
+					if (!"resource".equals(profile.getKind().toCode())) {
+						continue;
+					}
+					capabilities.getRest().forEach(rest -> rest.getResource().stream()
+							.filter(resource -> resource.getType().equals(profile.getType()))
+							.forEach(resource -> resource.addSupportedProfile(profile.getUrl())));
+				}
+			}
+		};
+		return server -> server.registerInterceptor(hook);
+	}
+}

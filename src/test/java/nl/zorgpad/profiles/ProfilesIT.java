@@ -1,0 +1,157 @@
+package nl.zorgpad.profiles;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.restassured.response.Response;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import nl.zorgpad.support.Fhir;
+import nl.zorgpad.support.Fixtures;
+import nl.zorgpad.support.ServerTest;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The package is served, installed and enforced: examples accepted, invalid examples refused precisely. */
+class ProfilesIT extends ServerTest {
+	private static final Path PROFILES = Path.of("fhir-profiles");
+	private static final Path EXAMPLES = PROFILES.resolve("examples");
+
+	@BeforeEach
+	void loadTheExampleStory() throws IOException {
+		fhir().body(Fhir.json(examplesTransaction())).post("/").then().statusCode(200);
+	}
+
+	@Test
+	void acceptsEveryValidExample_inOneTransaction() throws IOException {
+		Bundle response = Fhir.parse(Bundle.class, fhir().body(Fhir.json(examplesTransaction())).post("/"));
+		assertThat(response.getEntry()).allSatisfy(entry -> assertThat(entry.getResponse().getStatus()).startsWith("200"));
+	}
+
+	static Stream<Arguments> invalidExamples() throws IOException {
+		List<Arguments> cases = new ArrayList<>();
+		List<String> lines = Files.readAllLines(EXAMPLES.resolve("invalid/expected-errors.tsv"));
+		for (String line : lines.subList(1, lines.size())) {
+			if (!line.isBlank()) {
+				String[] columns = line.split("\t");
+				cases.add(Arguments.of(columns[0], columns[1], columns[2]));
+			}
+		}
+		return cases.stream();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("invalidExamples")
+	void refusesEachInvalidExample_with422NamingTheElement(String file, String expression, String message)
+			throws IOException {
+		Resource resource = Fhir.parse(Resource.class, Files.readString(EXAMPLES.resolve("invalid").resolve(file)));
+		Response response = fhir().body(Fhir.json(resource))
+				.put("/" + resource.fhirType() + "/" + resource.getIdElement().getIdPart());
+
+		response.then().statusCode(422).body("resourceType", equalTo("OperationOutcome"));
+		List<String> expressions = response.jsonPath().getList("issue.expression.flatten()");
+		List<String> diagnostics = response.jsonPath().getList("issue.diagnostics");
+		assertThat(expressions).contains(expression);
+		assertThat(String.join("\n", diagnostics)).containsIgnoringCase(message);
+		fhir().get("/" + resource.fhirType() + "/" + resource.getIdElement().getIdPart()).then().statusCode(404);
+	}
+
+	@Test
+	void aTransactionWithOneNonConformingEntry_storesNothing() {
+		Patient patient = Fixtures.elderlyPatient(Fixtures.uniqueFamily());
+		String bsn = patient.getIdentifierFirstRep().getValue();
+		Condition episode = new Condition();
+		episode.getCode().addCoding(new Coding("http://hl7.org/fhir/sid/icpc-1-nl", "A05", "Kwetsbaarheid"));
+		episode.setSubject(new Reference("urn:uuid:5f1c2a8e-3b0d-4c9e-9a57-0c2d7e6b1a44"));
+		episode.addStage().setSummary(new CodeableConcept(
+				new Coding("https://zorgpad.nl/fhir/CodeSystem/frailty-status", "zeer-kwetsbaar", null)));
+		Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+		bundle.addEntry().setFullUrl("urn:uuid:5f1c2a8e-3b0d-4c9e-9a57-0c2d7e6b1a44").setResource(patient)
+				.getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Patient");
+		bundle.addEntry().setResource(episode).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Condition");
+
+		Response response = fhir().body(Fhir.json(bundle)).post("/");
+
+		response.then().statusCode(422);
+		assertThat(response.asString()).contains("zeer-kwetsbaar");
+		fhir().queryParam("identifier", Fixtures.BSN + "|" + bsn).queryParam("_summary", "count")
+				.get("/Patient").then().body("total", equalTo(0));
+	}
+
+	@Test
+	void servesProfilesWithSnapshots_andQuestionnaires_overRest() {
+		fhir().queryParam("url", "https://zorgpad.nl/fhir/StructureDefinition/zp-frailty-episode")
+				.get("/StructureDefinition").then().statusCode(200)
+				.body("total", equalTo(1))
+				.body("entry[0].resource.snapshot.element.size()", org.hamcrest.Matchers.greaterThan(10));
+		fhir().get("/Questionnaire/gfi").then().statusCode(200)
+				.body("url", equalTo("https://zorgpad.nl/fhir/Questionnaire/gfi"));
+		fhir().get("/CodeSystem/frailty-status").then().statusCode(200);
+	}
+
+	@Test
+	void listsEachProfileAsSupportedProfile_inTheCapabilityStatement() {
+		fhir().get("/metadata").then().statusCode(200)
+				.body("rest[0].resource.find { it.type == 'Condition' }.supportedProfile",
+						hasItem("https://zorgpad.nl/fhir/StructureDefinition/zp-frailty-episode"))
+				.body("rest[0].resource.find { it.type == 'Encounter' }.supportedProfile",
+						hasItem("https://zorgpad.nl/fhir/StructureDefinition/zp-meeting"));
+	}
+
+	@Test
+	void servesThePackage_withEveryFileOfTheFolder() throws IOException {
+		byte[] archive = given().get("/packages/zorgpad.fhir.r4.tgz").then().statusCode(200)
+				.contentType("application/gzip").extract().asByteArray();
+		List<String> packed = new ArrayList<>();
+		try (TarArchiveInputStream tar =
+				new TarArchiveInputStream(new GZIPInputStream(new ByteArrayInputStream(archive)))) {
+			TarArchiveEntry entry;
+			while ((entry = tar.getNextEntry()) != null) {
+				if (entry.isFile()) {
+					packed.add(entry.getName());
+				}
+			}
+		}
+		List<String> inFolder;
+		try (Stream<Path> files = Files.walk(PROFILES)) {
+			inFolder = files.filter(Files::isRegularFile)
+					.map(file -> "package/" + PROFILES.relativize(file).toString().replace('\\', '/'))
+					.toList();
+		}
+		assertThat(packed).containsExactlyInAnyOrderElementsOf(inFolder).contains("package/package.json");
+	}
+
+	/** The examples as one transaction of PUTs with their own ids, in the folder's load order. */
+	private static Bundle examplesTransaction() throws IOException {
+		Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+		for (String line : Files.readAllLines(EXAMPLES.resolve("load-order.txt"))) {
+			if (line.isBlank() || line.startsWith("#")) {
+				continue;
+			}
+			Resource resource = Fhir.parse(Resource.class, Files.readString(EXAMPLES.resolve(line.trim())));
+			bundle.addEntry().setResource(resource).getRequest().setMethod(Bundle.HTTPVerb.PUT)
+					.setUrl(resource.fhirType() + "/" + resource.getIdElement().getIdPart());
+		}
+		return bundle;
+	}
+}
