@@ -64,7 +64,7 @@ class ProfilesIT extends ServerTest {
 	@MethodSource("invalidExamples")
 	void refusesEachInvalidExample_with422NamingTheElement(String file, String expression, String message)
 			throws IOException {
-		Resource resource = Fhir.parse(Resource.class, Files.readString(EXAMPLES.resolve("invalid").resolve(file)));
+		Resource resource = Fhir.parse(Files.readString(EXAMPLES.resolve("invalid").resolve(file)));
 		Response response = fhir().body(Fhir.json(resource))
 				.put("/" + resource.fhirType() + "/" + resource.getIdElement().getIdPart());
 
@@ -148,7 +148,7 @@ class ProfilesIT extends ServerTest {
 			if (line.isBlank() || line.startsWith("#")) {
 				continue;
 			}
-			Resource resource = Fhir.parse(Resource.class, Files.readString(EXAMPLES.resolve(line.trim())));
+			Resource resource = Fhir.parse(Files.readString(EXAMPLES.resolve(line.trim())));
 			bundle.addEntry().setResource(resource).getRequest().setMethod(Bundle.HTTPVerb.PUT)
 					.setUrl(resource.fhirType() + "/" + resource.getIdElement().getIdPart());
 		}

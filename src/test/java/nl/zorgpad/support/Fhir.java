@@ -20,6 +20,11 @@ public final class Fhir {
 		return parser().parseResource(type, json);
 	}
 
+	/** Parses any resource, whatever its type. */
+	public static org.hl7.fhir.r4.model.Resource parse(String json) {
+		return (org.hl7.fhir.r4.model.Resource) parser().parseResource(json);
+	}
+
 	public static <T extends IBaseResource> T parse(Class<T> type, Response response) {
 		return parse(type, response.asString());
 	}

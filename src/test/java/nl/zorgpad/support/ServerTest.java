@@ -35,6 +35,6 @@ public abstract class ServerTest {
 
 	/** A request to the FHIR endpoint that sends and accepts FHIR JSON. */
 	protected static RequestSpecification fhir() {
-		return RestAssured.given().basePath("/fhir").contentType(Fhir.JSON).accept(Fhir.JSON);
+		return RestAssured.given().basePath("/fhir").contentType(Fhir.JSON + "; charset=UTF-8").accept(Fhir.JSON);
 	}
 }
