@@ -10,11 +10,11 @@ import nl.zorgpad.rules.PureDomain;
  * and the security layer.
  *
  * <p>A consent of a category is <b>granted</b> on a day when some entry of that category is active, permits,
- * and covers the day (its provision.period, or from its date on when it has no period start), and no later
- * entry of the same category (dated on or after that permit) revokes it — a deny, or an inactive consent —
- * on or before the day. So revoking blocks later days but not the history: a revocation dated after the day
- * does not count. Note that setting the original permit itself to inactive removes it as a permit; record a
- * new deny Consent to revoke while keeping the history.
+ * and covers the day (its provision.period; without a period start, from its date on), and no later entry of
+ * the same category (dated on or after that permit) revokes it — a deny, or an inactive consent — dated on or
+ * before the day. So revoking blocks later days but not the history: a revocation dated after the day does
+ * not count. A deny revokes from its date on; its own period is not read. Setting the original permit itself
+ * to inactive removes it as a permit; record a new deny Consent to revoke while keeping the history.
  */
 @PureDomain
 public record ConsentLedger(List<ConsentEntry> entries) {
@@ -42,21 +42,23 @@ public record ConsentLedger(List<ConsentEntry> entries) {
 
 	public Standing standing(ConsentCategory category, LocalDate day) {
 		Objects.requireNonNull(day, "day");
-		List<ConsentEntry> known = entries.stream()
-				.filter(entry -> entry.category() == category)
-				.filter(entry -> !entry.dated().isAfter(day))
-				.toList();
-		boolean granted = known.stream()
+		List<ConsentEntry> ofCategory =
+				entries.stream().filter(entry -> entry.category() == category).toList();
+		boolean granted = ofCategory.stream()
 				.filter(ConsentEntry::permits)
 				.filter(permit -> permit.covers(day))
-				.anyMatch(permit -> known.stream().noneMatch(other -> revokes(other, permit)));
+				.anyMatch(permit -> ofCategory.stream().noneMatch(other -> revokes(other, permit, day)));
 		if (granted) {
 			return Standing.GRANTED;
 		}
-		return known.stream().anyMatch(ConsentEntry::revokes) ? Standing.REVOKED : Standing.NONE;
+		boolean revoked = ofCategory.stream().anyMatch(entry -> entry.revokes() && !entry.dated().isAfter(day));
+		return revoked ? Standing.REVOKED : Standing.NONE;
 	}
 
-	private static boolean revokes(ConsentEntry other, ConsentEntry permit) {
-		return other != permit && other.revokes() && !other.dated().isBefore(permit.dated());
+	/** A revocation counts against a permit when dated on or after it, and on or before the day asked about. */
+	private static boolean revokes(ConsentEntry other, ConsentEntry permit, LocalDate day) {
+		return other.revokes()
+				&& !other.dated().isBefore(permit.dated())
+				&& !other.dated().isAfter(day);
 	}
 }

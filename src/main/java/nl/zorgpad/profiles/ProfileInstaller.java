@@ -34,9 +34,18 @@ final class ProfileInstaller implements ApplicationRunner {
 	@Override
 	public void run(ApplicationArguments args) {
 		long start = System.nanoTime();
+		// Code systems, value sets, Questionnaires first: they need no snapshots, so they go in while
+		// the profiles' snapshots are still being generated in the background.
 		List<Resource> resources = new ArrayList<>();
 		conformanceResources.stream().filter(r -> !(r instanceof StructureDefinition)).forEach(resources::add);
-		resources.addAll(profiles.validator().profiles());
+		int changed = install(resources);
+		List<StructureDefinition> withSnapshots = List.copyOf(profiles.validator().profiles());
+		changed += install(withSnapshots);
+		log.info("Zorgpad package installed: {} conformance resources ({} new or changed) in {} ms",
+				resources.size() + withSnapshots.size(), changed, (System.nanoTime() - start) / 1_000_000);
+	}
+
+	private int install(List<? extends Resource> resources) {
 		int changed = 0;
 		for (Resource resource : resources) {
 			@SuppressWarnings("unchecked")
@@ -46,7 +55,6 @@ final class ProfileInstaller implements ApplicationRunner {
 				changed++;
 			}
 		}
-		log.info("Zorgpad package installed: {} conformance resources ({} new or changed) in {} ms",
-				resources.size(), changed, (System.nanoTime() - start) / 1_000_000);
+		return changed;
 	}
 }
