@@ -31,12 +31,15 @@ final class ProfileValidationInterceptor {
 		this.profiles = profiles;
 	}
 
-	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
+	/** Conformance first (order), so a malformed resource is told what is malformed before any pathway rule. */
+	static final int ORDER = -100;
+
+	@Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED, order = ORDER)
 	public void created(IBaseResource resource) {
 		check(resource);
 	}
 
-	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
+	@Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED, order = ORDER)
 	public void updated(IBaseResource oldResource, IBaseResource newResource) {
 		check(newResource);
 	}

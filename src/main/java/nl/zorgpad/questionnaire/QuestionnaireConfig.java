@@ -3,6 +3,7 @@ package nl.zorgpad.questionnaire;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import nl.zorgpad.pathway.RuleSwitches;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Questionnaire;
 import org.springframework.context.annotation.Bean;
@@ -26,9 +27,9 @@ class QuestionnaireConfig {
 
 	@Bean
 	ScoringInterceptor scoringInterceptor(FhirContext context, InstrumentScorer scorer, QuestionnaireCatalog catalog,
-			DaoRegistry daos, IInterceptorService storageInterceptors) {
+			DaoRegistry daos, IInterceptorService storageInterceptors, RuleSwitches rules) {
 		ScoringInterceptor interceptor =
-				new ScoringInterceptor(context, scorer, catalog, daos.getResourceDao(Observation.class));
+				new ScoringInterceptor(context, scorer, catalog, daos.getResourceDao(Observation.class), rules);
 		storageInterceptors.registerInterceptor(interceptor);
 		return interceptor;
 	}

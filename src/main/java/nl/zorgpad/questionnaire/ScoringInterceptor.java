@@ -10,6 +10,7 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.math.BigDecimal;
 import java.util.Date;
 import java.util.Optional;
+import nl.zorgpad.pathway.RuleSwitches;
 import nl.zorgpad.rules.RuleOutcomes;
 import nl.zorgpad.rules.Verdict;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -37,9 +38,11 @@ final class ScoringInterceptor {
 	private final InstrumentScorer scorer;
 	private final QuestionnaireCatalog catalog;
 	private final IFhirResourceDao<Observation> observations;
+	private final RuleSwitches rules;
 
 	ScoringInterceptor(FhirContext context, InstrumentScorer scorer, QuestionnaireCatalog catalog,
-			IFhirResourceDao<Observation> observations) {
+			IFhirResourceDao<Observation> observations, RuleSwitches rules) {
+		this.rules = rules;
 		this.context = context;
 		this.scorer = scorer;
 		this.catalog = catalog;
@@ -84,7 +87,8 @@ final class ScoringInterceptor {
 		}
 		int total = score.get().total();
 		Optional<BigDecimal> stated = InstrumentScorer.statedTotal(response);
-		if (stated.isPresent() && stated.get().compareTo(BigDecimal.valueOf(total)) != 0) {
+		boolean disagrees = stated.isPresent() && stated.get().compareTo(BigDecimal.valueOf(total)) != 0;
+		if (disagrees && rules.isOn("ZP-R7")) {
 			throw RuleOutcomes.refusal(context, new Verdict.Finding("ZP-R7",
 					"De opgegeven totaalscore " + stated.get().toPlainString() + " klopt niet met de antwoorden: "
 							+ "de berekende totaalscore is " + total + ". Corrigeer het item 'total' of laat het weg.",

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import nl.zorgpad.support.Examples;
 import nl.zorgpad.support.Fhir;
 import nl.zorgpad.support.Fixtures;
 import nl.zorgpad.support.ServerTest;
@@ -35,16 +36,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The package is served, installed and enforced: examples accepted, invalid examples refused precisely. */
 class ProfilesIT extends ServerTest {
 	private static final Path PROFILES = Path.of("fhir-profiles");
-	private static final Path EXAMPLES = PROFILES.resolve("examples");
+	private static final Path EXAMPLES = Examples.FOLDER;
 
 	@BeforeEach
-	void loadTheExampleStory() throws IOException {
-		fhir().body(Fhir.json(examplesTransaction())).post("/").then().statusCode(200);
+	void loadTheExampleStory() {
+		fhir().body(Fhir.json(Examples.transaction())).post("/").then().statusCode(200);
 	}
 
 	@Test
-	void acceptsEveryValidExample_inOneTransaction() throws IOException {
-		Bundle response = Fhir.parse(Bundle.class, fhir().body(Fhir.json(examplesTransaction())).post("/"));
+	void acceptsEveryValidExample_inOneTransaction() {
+		Bundle response = Fhir.parse(Bundle.class, fhir().body(Fhir.json(Examples.transaction())).post("/"));
 		assertThat(response.getEntry()).allSatisfy(entry -> assertThat(entry.getResponse().getStatus()).startsWith("200"));
 	}
 
@@ -139,19 +140,5 @@ class ProfilesIT extends ServerTest {
 					.toList();
 		}
 		assertThat(packed).containsExactlyInAnyOrderElementsOf(inFolder).contains("package/package.json");
-	}
-
-	/** The examples as one transaction of PUTs with their own ids, in the folder's load order. */
-	private static Bundle examplesTransaction() throws IOException {
-		Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-		for (String line : Files.readAllLines(EXAMPLES.resolve("load-order.txt"))) {
-			if (line.isBlank() || line.startsWith("#")) {
-				continue;
-			}
-			Resource resource = Fhir.parse(Files.readString(EXAMPLES.resolve(line.trim())));
-			bundle.addEntry().setResource(resource).getRequest().setMethod(Bundle.HTTPVerb.PUT)
-					.setUrl(resource.fhirType() + "/" + resource.getIdElement().getIdPart());
-		}
-		return bundle;
 	}
 }

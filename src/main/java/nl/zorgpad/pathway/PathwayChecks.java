@@ -1,0 +1,144 @@
+package nl.zorgpad.pathway;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import nl.zorgpad.careplan.MdoNeedsCarePlan;
+import nl.zorgpad.careteam.SingleCoordinator;
+import nl.zorgpad.consent.ConsentBeforeDiscussion;
+import nl.zorgpad.frailty.ComplexFrailtyCriteria;
+import nl.zorgpad.frailty.FrailtyStatus;
+import nl.zorgpad.frailty.MultiDomainAssessment;
+import nl.zorgpad.frailty.ParticipationConsent;
+import nl.zorgpad.frailty.TargetAge;
+import nl.zorgpad.meeting.Meeting;
+import nl.zorgpad.meeting.MeetingType;
+import nl.zorgpad.rules.Verdict;
+import nl.zorgpad.trajectory.GzspStartOnce;
+import nl.zorgpad.trajectory.GzspStopCriteria;
+import nl.zorgpad.trajectory.GzspTrajectoryOrder;
+import nl.zorgpad.trajectory.Trajectory;
+import nl.zorgpad.trajectory.TrajectoryPhase;
+import nl.zorgpad.trajectory.TrajectoryStatus;
+import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.EpisodeOfCare;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.Reference;
+
+/**
+ * Gathers the facts for each pathway resource and asks the pure rules. One method per kind of
+ * pathway resource; which rules are switched on is the caller's business.
+ */
+final class PathwayChecks {
+	static final String URGENCY = "https://zorgpad.nl/fhir/StructureDefinition/zp-urgency";
+	static final String PREVIOUS_TRAJECTORY = "https://zorgpad.nl/fhir/StructureDefinition/zp-previous-trajectory";
+
+	private PathwayChecks() {}
+
+	/** ZP-R1, ZP-R4, ZP-R5 for a meeting (Encounter with a meeting-type). */
+	static List<Verdict> meeting(Encounter encounter, PatientRecord record, RuleSwitches rules) {
+		Optional<Meeting> meeting = record.meeting(encounter);
+		List<Verdict> verdicts = new ArrayList<>();
+		if (meeting.isEmpty()) {
+			return verdicts;
+		}
+		if (rules.isOn("ZP-R1")) {
+			verdicts.add(ConsentBeforeDiscussion.evaluate(
+					new ConsentBeforeDiscussion.Facts(meeting.get(), record.consents())));
+		}
+		if (rules.isOn("ZP-R4") && meeting.get().type() == MeetingType.KERNTEAM_OVERLEG) {
+			verdicts.add(SingleCoordinator.evaluate(new SingleCoordinator.Facts(meeting.get(), record.coreTeam())));
+		}
+		if (rules.isOn("ZP-R5") && meeting.get().type() == MeetingType.BREED_MDO) {
+			verdicts.add(MdoNeedsCarePlan.evaluate(new MdoNeedsCarePlan.Facts(
+					meeting.get(), record.frailtyStatus(null).orElse(null), record.activeCarePlan(null))));
+		}
+		return verdicts;
+	}
+
+	/** ZP-R2, ZP-R3, ZP-W1, ZP-W2 for a frailty episode (Condition A49.01/A05 with a status). */
+	static List<Verdict> frailtyEpisode(Condition previous, Condition next, PatientRecord record, RuleSwitches rules) {
+		List<Verdict> verdicts = new ArrayList<>();
+		Optional<FrailtyStatus> status = PatientRecord.frailtyStatusOf(next);
+		if (status.isEmpty()) {
+			return verdicts;
+		}
+		LocalDate day = episodeDay(next);
+		if (rules.isOn("ZP-R2")) {
+			verdicts.add(ParticipationConsent.evaluate(
+					new ParticipationConsent.EpisodeFacts(status.get(), day, record.consents())));
+		}
+		if (rules.isOn("ZP-R3")) {
+			FrailtyStatus before = previous == null ? null : PatientRecord.frailtyStatusOf(previous).orElse(null);
+			verdicts.add(ComplexFrailtyCriteria.evaluate(new ComplexFrailtyCriteria.Facts(before, status.get(), day,
+					record.checklists("complex-kwetsbaar-criteria"), record.coreTeam())));
+		}
+		if (rules.isOn("ZP-W1")) {
+			LocalDate birthDate = record.patient().map(p -> Codes.day(p.getBirthDate())).orElse(null);
+			verdicts.add(TargetAge.evaluate(new TargetAge.Facts(birthDate, day)));
+		}
+		if (rules.isOn("ZP-W2")) {
+			verdicts.add(MultiDomainAssessment.evaluate(
+					new MultiDomainAssessment.Facts(status.get(), record.instrumentsOnFile())));
+		}
+		return verdicts;
+	}
+
+	/** ZP-R2 for a Gezondheidsplan. */
+	static List<Verdict> carePlan(CarePlan plan, PatientRecord record, RuleSwitches rules) {
+		if (!rules.isOn("ZP-R2") || Codes.code(plan.getCategory(), "careplan-category").isEmpty()) {
+			return List.of();
+		}
+		boolean ending = plan.getStatus() == CarePlan.CarePlanStatus.COMPLETED
+				|| plan.getStatus() == CarePlan.CarePlanStatus.REVOKED
+				|| plan.getStatus() == CarePlan.CarePlanStatus.ENTEREDINERROR;
+		LocalDate day = plan.getPeriod().hasStart() ? Codes.day(plan.getPeriod().getStart()) : Codes.today();
+		return List.of(ParticipationConsent.evaluate(new ParticipationConsent.CarePlanFacts(ending, day, record.consents())));
+	}
+
+	/** ZP-R6 for a GZSP trajectory (EpisodeOfCare of type gzsp-zorgtraject). */
+	static List<Verdict> trajectory(EpisodeOfCare previous, EpisodeOfCare next, PatientRecord record, RuleSwitches rules) {
+		if (!rules.isOn("ZP-R6") || Codes.code(next.getType(), "episode-type").isEmpty()) {
+			return List.of();
+		}
+		TrajectoryStatus before = previous == null ? null : status(previous);
+		TrajectoryStatus after = status(next);
+		if (after == null) {
+			return List.of();
+		}
+		TrajectoryPhase phase = Codes.code(next.getType(), "zorgtraject-phase").flatMap(TrajectoryPhase::fromCode)
+				.orElse(null);
+		Extension previousTrajectory = next.getExtensionByUrl(PREVIOUS_TRAJECTORY);
+		String previousId = previousTrajectory != null && previousTrajectory.getValue() instanceof Reference reference
+				? reference.getReferenceElement().getIdPart()
+				: null;
+		LocalDate started = next.getPeriod().hasStart() ? Codes.day(next.getPeriod().getStart()) : Codes.today();
+		LocalDate finished = next.getPeriod().hasEnd() ? Codes.day(next.getPeriod().getEnd()) : Codes.today();
+		List<Trajectory> others = record.trajectories(next);
+		return List.of(
+				GzspStartOnce.evaluate(new GzspStartOnce.Facts(phase, after, previousId, others)),
+				GzspTrajectoryOrder.evaluate(new GzspTrajectoryOrder.Facts(
+						before, after, started, record.meetings(null), record.checklists("gzsp-inclusie"))),
+				GzspStopCriteria.evaluate(new GzspStopCriteria.Facts(
+						before, after, started, finished, record.checklists("gzsp-stop"))));
+	}
+
+	private static TrajectoryStatus status(EpisodeOfCare episode) {
+		return episode.getStatus() == null
+				? null
+				: TrajectoryStatus.fromCode(episode.getStatus().toCode()).orElse(null);
+	}
+
+	private static LocalDate episodeDay(Condition condition) {
+		if (condition.hasRecordedDate()) {
+			return Codes.day(condition.getRecordedDate());
+		}
+		if (condition.hasOnsetDateTimeType()) {
+			return Codes.day(condition.getOnsetDateTimeType().getValue());
+		}
+		return Codes.today();
+	}
+}

@@ -1,0 +1,91 @@
+package nl.zorgpad.pathway;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import java.util.ArrayList;
+import java.util.List;
+import nl.zorgpad.rules.RuleOutcomes;
+import nl.zorgpad.rules.Verdict;
+import org.hl7.fhir.instance.model.api.IBaseBundle;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.EpisodeOfCare;
+import org.hl7.fhir.r4.model.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Enforces the pathway rules (SPEC §4) on every write path: hooks the storage pointcuts, so plain
+ * REST, conditional writes and every entry of a transaction or batch pass through it. A refusal is
+ * HTTP 422 and rolls back the whole transaction; warnings are kept for the response.
+ */
+final class PathwayRulesInterceptor {
+	static final String WARNINGS = PathwayRulesInterceptor.class.getName() + ".warnings";
+	private static final Logger log = LoggerFactory.getLogger(PathwayRulesInterceptor.class);
+
+	private final FhirContext context;
+	private final DaoRegistry daos;
+	private final RuleSwitches rules;
+
+	PathwayRulesInterceptor(FhirContext context, DaoRegistry daos, RuleSwitches rules) {
+		this.context = context;
+		this.daos = daos;
+		this.rules = rules;
+	}
+
+	/** Entries of a transaction are checked together: a Consent earlier in the Bundle counts for a meeting later. */
+	@Hook(Pointcut.STORAGE_TRANSACTION_PROCESSING)
+	public void transaction(IBaseBundle bundle, RequestDetails request) {
+		RequestBundle.remember(bundle, request);
+	}
+
+	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
+	public void created(IBaseResource resource, RequestDetails request) {
+		check(null, resource, request);
+	}
+
+	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
+	public void updated(IBaseResource oldResource, IBaseResource newResource, RequestDetails request) {
+		check(oldResource, newResource, request);
+	}
+
+	private void check(IBaseResource previous, IBaseResource next, RequestDetails request) {
+		List<Verdict> verdicts = List.of();
+		if (next instanceof Encounter encounter) {
+			verdicts = PathwayChecks.meeting(encounter, record(encounter.getSubject(), request), rules);
+		} else if (next instanceof Condition condition && Codes.hasIcpc(condition.getCode(), "A05", "A49.01")) {
+			verdicts = PathwayChecks.frailtyEpisode(
+					(Condition) previous, condition, record(condition.getSubject(), request), rules);
+		} else if (next instanceof CarePlan plan) {
+			verdicts = PathwayChecks.carePlan(plan, record(plan.getSubject(), request), rules);
+		} else if (next instanceof EpisodeOfCare episode) {
+			verdicts = PathwayChecks.trajectory(
+					(EpisodeOfCare) previous, episode, record(episode.getPatient(), request), rules);
+		}
+		List<Verdict.Finding> warnings = new ArrayList<>();
+		for (Verdict verdict : verdicts) {
+			if (verdict instanceof Verdict.Refused refused) {
+				log.info("refused {}: {}", next.fhirType(), refused.reason().message());
+				throw RuleOutcomes.refusal(context, refused.reason());
+			}
+			warnings.addAll(((Verdict.Allowed) verdict).warnings());
+		}
+		if (!warnings.isEmpty() && request != null) {
+			@SuppressWarnings("unchecked")
+			List<Verdict.Finding> kept = (List<Verdict.Finding>)
+					request.getUserData().computeIfAbsent(WARNINGS, key -> new ArrayList<Verdict.Finding>());
+			kept.addAll(warnings);
+		}
+	}
+
+	private PatientRecord record(Reference patient, RequestDetails request) {
+		RequestBundle bundle = RequestBundle.of(request);
+		String reference = patient.getReference();
+		return new PatientRecord(daos, reference, bundle);
+	}
+}

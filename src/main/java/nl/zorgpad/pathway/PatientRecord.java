@@ -1,0 +1,329 @@
+package nl.zorgpad.pathway;
+
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
+import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.model.api.Include;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import nl.zorgpad.careplan.MdoNeedsCarePlan;
+import nl.zorgpad.careteam.CareTeamMember;
+import nl.zorgpad.careteam.CareTeamRole;
+import nl.zorgpad.consent.ConsentCategory;
+import nl.zorgpad.consent.ConsentEntry;
+import nl.zorgpad.consent.ConsentLedger;
+import nl.zorgpad.frailty.FrailtyStatus;
+import nl.zorgpad.meeting.Meeting;
+import nl.zorgpad.meeting.MeetingStatus;
+import nl.zorgpad.meeting.MeetingType;
+import nl.zorgpad.questionnaire.ChecklistResponse;
+import nl.zorgpad.trajectory.Trajectory;
+import nl.zorgpad.trajectory.TrajectoryPhase;
+import nl.zorgpad.trajectory.TrajectoryStatus;
+import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.CareTeam;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Consent;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.EpisodeOfCare;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.PractitionerRole;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * The facts about one patient that the pathway rules need, read from the database and from the other
+ * entries of the transaction or batch being processed (a Consent and the meeting that needs it may
+ * arrive in one Bundle). Read lazily, once per write.
+ */
+final class PatientRecord {
+	private final DaoRegistry daos;
+	private final String patient;
+	private final RequestBundle bundle;
+	private final Map<String, List<? extends Resource>> cache = new HashMap<>();
+	private final Map<String, PractitionerRole> roles = new HashMap<>();
+
+	PatientRecord(DaoRegistry daos, String patientReference, RequestBundle bundle) {
+		this.daos = daos;
+		this.patient = patientReference;
+		this.bundle = bundle;
+	}
+
+	String reference() {
+		return patient;
+	}
+
+	Optional<Patient> patient() {
+		Optional<Patient> inBundle = bundle.resources(Patient.class).stream()
+				.filter(p -> bundle.sameReference(p.getIdElement().toUnqualifiedVersionless().getValue(), patient))
+				.findFirst();
+		if (inBundle.isPresent()) {
+			return inBundle;
+		}
+		try {
+			return Optional.of(daos.getResourceDao(Patient.class).read(new IdType(patient), new SystemRequestDetails()));
+		} catch (ResourceNotFoundException | ResourceGoneException notFound) {
+			return Optional.empty();
+		}
+	}
+
+	ConsentLedger consents() {
+		List<ConsentEntry> entries = new ArrayList<>();
+		for (Consent consent : search(Consent.class, "patient", null, c -> c.getPatient())) {
+			Optional<ConsentCategory> category = Codes.code(consent.getCategory(), "consent-category")
+					.flatMap(ConsentCategory::fromCode);
+			Optional<ConsentEntry.Status> status = Optional.ofNullable(consent.getStatus())
+					.flatMap(s -> ConsentEntry.Status.fromCode(s.toCode()));
+			if (category.isEmpty() || status.isEmpty()) {
+				continue;
+			}
+			entries.add(new ConsentEntry(
+					category.get(),
+					status.get(),
+					ConsentEntry.Provision.fromCode(
+							consent.getProvision().hasType() ? consent.getProvision().getType().toCode() : null),
+					Codes.day(consent.getDateTime()),
+					Codes.day(consent.getProvision().getPeriod().getStart()),
+					Codes.day(consent.getProvision().getPeriod().getEnd())));
+		}
+		return new ConsentLedger(entries);
+	}
+
+	/** The patient's meetings, except {@code excluding} (the one being written). */
+	List<Meeting> meetings(Resource excluding) {
+		List<Meeting> meetings = new ArrayList<>();
+		List<Encounter> encounters = search(Encounter.class, "subject", "Encounter:participant", Encounter::getSubject);
+		for (Encounter encounter : encounters) {
+			if (!isSame(encounter, excluding)) {
+				meeting(encounter).ifPresent(meetings::add);
+			}
+		}
+		return meetings;
+	}
+
+	Optional<Meeting> meeting(Encounter encounter) {
+		Optional<MeetingType> type = Codes.code(encounter.getType(), "meeting-type").flatMap(MeetingType::fromCode);
+		if (type.isEmpty()) {
+			return Optional.empty();
+		}
+		Set<CareTeamRole> roles = EnumSet.noneOf(CareTeamRole.class);
+		encounter.getParticipant().forEach(participant -> roles.addAll(disciplines(participant.getIndividual())));
+		return Optional.of(new Meeting(
+				type.get(),
+				MeetingStatus.fromCode(encounter.getStatus() == null ? null : encounter.getStatus().toCode()),
+				Codes.day(encounter.getPeriod().getStart()),
+				roles));
+	}
+
+	/** Members of the patient's active core team(s), with their disciplines and the coordinator role. */
+	List<CareTeamMember> coreTeam() {
+		Map<String, CareTeamMember> members = new LinkedHashMap<>();
+		for (CareTeam team : search(CareTeam.class, "subject", "CareTeam:participant", CareTeam::getSubject)) {
+			if (team.getStatus() != null && team.getStatus() != CareTeam.CareTeamStatus.ACTIVE) {
+				continue;
+			}
+			for (CareTeam.CareTeamParticipantComponent participant : team.getParticipant()) {
+				Set<CareTeamRole> roles = EnumSet.noneOf(CareTeamRole.class);
+				roles.addAll(disciplines(participant.getMember()));
+				participant.getRole().forEach(role -> Codes.code(role, "care-team-role")
+						.flatMap(CareTeamRole::fromCode).ifPresent(roles::add));
+				String name = participant.getMember().hasDisplay()
+						? participant.getMember().getDisplay()
+						: participant.getMember().getReference();
+				members.merge(String.valueOf(participant.getMember().getReference()), new CareTeamMember(name, roles),
+						(a, b) -> a);
+			}
+		}
+		return List.copyOf(members.values());
+	}
+
+	/** Completed and in-progress responses of this patient to one of our checklists (by Questionnaire id). */
+	List<ChecklistResponse> checklists(String questionnaireId) {
+		List<ChecklistResponse> responses = new ArrayList<>();
+		for (QuestionnaireResponse response : responses()) {
+			if (questionnaireId.equals(questionnaireId(response))) {
+				Map<String, Boolean> answers = new HashMap<>();
+				response.getItem().forEach(item -> item.getAnswer().stream()
+						.filter(answer -> answer.hasValueBooleanType())
+						.findFirst()
+						.ifPresent(answer -> answers.put(item.getLinkId(), answer.getValueBooleanType().booleanValue())));
+				responses.add(new ChecklistResponse(
+						Codes.day(response.getAuthored()),
+						response.getStatus() == QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED
+								|| response.getStatus() == QuestionnaireResponse.QuestionnaireResponseStatus.AMENDED,
+						answers));
+			}
+		}
+		return responses;
+	}
+
+	/** Ids of the Questionnaires this patient has completed responses to, e.g. {@code gfi}. */
+	Set<String> instrumentsOnFile() {
+		Set<String> ids = new HashSet<>();
+		for (QuestionnaireResponse response : responses()) {
+			if (response.getStatus() == QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED) {
+				ids.add(questionnaireId(response));
+			}
+		}
+		return ids;
+	}
+
+	/** The current frailty status: the latest active A49.01/A05 episode's stage summary. */
+	Optional<FrailtyStatus> frailtyStatus(Resource excluding) {
+		return search(Condition.class, "subject", null, Condition::getSubject).stream()
+				.filter(condition -> !isSame(condition, excluding))
+				.filter(condition -> Codes.hasIcpc(condition.getCode(), "A05", "A49.01"))
+				.filter(condition -> !condition.hasClinicalStatus()
+						|| condition.getClinicalStatus().getCoding().stream().anyMatch(c -> "active".equals(c.getCode())))
+				.max(Comparator.comparing(PatientRecord::recorded))
+				.flatMap(PatientRecord::frailtyStatusOf);
+	}
+
+	static Optional<FrailtyStatus> frailtyStatusOf(Condition episode) {
+		return episode.getStage().stream()
+				.map(stage -> Codes.code(stage.getSummary(), "frailty-status"))
+				.flatMap(Optional::stream)
+				.findFirst()
+				.flatMap(FrailtyStatus::fromCode);
+	}
+
+	/** The active Gezondheidsplan with its actions, or null when there is none. */
+	MdoNeedsCarePlan.Plan activeCarePlan(Resource excluding) {
+		return search(CarePlan.class, "subject", null, CarePlan::getSubject).stream()
+				.filter(plan -> !isSame(plan, excluding))
+				.filter(plan -> plan.getStatus() == CarePlan.CarePlanStatus.ACTIVE)
+				.filter(plan -> Codes.code(plan.getCategory(), "careplan-category").isPresent())
+				.findFirst()
+				.map(plan -> new MdoNeedsCarePlan.Plan(plan.getActivity().stream().map(activity -> {
+					CarePlan.CarePlanActivityDetailComponent detail = activity.getDetail();
+					String description = detail.hasDescription() ? detail.getDescription() : detail.getCode().getText();
+					String responsible = detail.getPerformer().stream()
+							.map(r -> r.hasDisplay() ? r.getDisplay() : r.getReference())
+							.findFirst().orElse(null);
+					Extension urgency = detail.getExtensionByUrl(PathwayChecks.URGENCY);
+					String priority = urgency != null && urgency.getValue() != null
+							? urgency.getValue().primitiveValue()
+							: null;
+					return new MdoNeedsCarePlan.Action(description, responsible, priority);
+				}).toList()))
+				.orElse(null);
+	}
+
+	/** The patient's other GZSP trajectories. */
+	List<Trajectory> trajectories(EpisodeOfCare excluding) {
+		return search(EpisodeOfCare.class, "patient", null, EpisodeOfCare::getPatient).stream()
+				.filter(episode -> !isSame(episode, excluding))
+				.filter(episode -> Codes.code(episode.getType(), "episode-type").isPresent())
+				.map(episode -> new Trajectory(
+						episode.getIdElement().getIdPart(),
+						Codes.code(episode.getType(), "zorgtraject-phase").flatMap(TrajectoryPhase::fromCode).orElse(null),
+						episode.getStatus() == null ? null
+								: TrajectoryStatus.fromCode(episode.getStatus().toCode()).orElse(null)))
+				.toList();
+	}
+
+	private static Date recorded(Condition condition) {
+		if (condition.hasRecordedDate()) {
+			return condition.getRecordedDate();
+		}
+		Date updated = condition.getMeta().getLastUpdated();
+		return updated != null ? updated : new Date(0);
+	}
+
+	private List<QuestionnaireResponse> responses() {
+		return search(QuestionnaireResponse.class, "subject", null, QuestionnaireResponse::getSubject);
+	}
+
+	<T extends Resource> List<T> search(Class<T> type, String patientParameter, String include,
+			Function<T, Reference> patientOf) {
+		@SuppressWarnings("unchecked")
+		List<T> cached = (List<T>) cache.computeIfAbsent(type.getSimpleName(), key -> {
+			SearchParameterMap map = SearchParameterMap.newSynchronous().add(patientParameter, new ReferenceParam(patient));
+			if (include != null) {
+				map.addInclude(new Include(include));
+			}
+			IFhirResourceDao<T> dao = daos.getResourceDao(type);
+			List<Resource> found = new ArrayList<>();
+			dao.search(map, new SystemRequestDetails()).getAllResources().forEach(r -> found.add((Resource) r));
+			found.forEach(included -> {
+				if (included instanceof PractitionerRole role) {
+					roles.put(role.getIdElement().toUnqualifiedVersionless().getValue(), role);
+				}
+			});
+			Map<String, T> byId = new LinkedHashMap<>();
+			found.stream().filter(type::isInstance).map(type::cast)
+					.forEach(r -> byId.put(r.getIdElement().toUnqualifiedVersionless().getValue(), r));
+			for (T inBundle : bundle.resources(type)) {
+				if (bundle.sameReference(patientOf.apply(inBundle).getReference(), patient)) {
+					byId.put(inBundle.hasIdElement() && inBundle.getIdElement().hasIdPart()
+							? inBundle.getIdElement().toUnqualifiedVersionless().getValue()
+							: "bundle-" + System.identityHashCode(inBundle), inBundle);
+				}
+			}
+			return new ArrayList<>(byId.values());
+		});
+		return cached;
+	}
+
+	/** The disciplines (care-team-role codes) of a PractitionerRole reference; none for anyone else. */
+	private Set<CareTeamRole> disciplines(Reference reference) {
+		Set<CareTeamRole> disciplines = EnumSet.noneOf(CareTeamRole.class);
+		if (reference == null || reference.getReference() == null
+				|| !reference.getReference().contains("PractitionerRole/")) {
+			return disciplines;
+		}
+		String key = new IdType(reference.getReference()).toUnqualifiedVersionless().getValue();
+		PractitionerRole role = roles.computeIfAbsent(key, this::readRole);
+		if (role != null) {
+			role.getCode().stream().flatMap(c -> c.getCoding().stream())
+					.filter(c -> (Codes.BASE + "care-team-role").equals(c.getSystem()))
+					.forEach(c -> CareTeamRole.fromCode(c.getCode()).ifPresent(disciplines::add));
+		}
+		return disciplines;
+	}
+
+	private PractitionerRole readRole(String reference) {
+		for (PractitionerRole inBundle : bundle.resources(PractitionerRole.class)) {
+			if (bundle.sameReference(inBundle.getIdElement().toUnqualifiedVersionless().getValue(), reference)) {
+				return inBundle;
+			}
+		}
+		try {
+			return (PractitionerRole) daos.getResourceDao(PractitionerRole.class)
+					.read(new IdType(reference), new SystemRequestDetails());
+		} catch (ResourceNotFoundException | ResourceGoneException unknown) {
+			return null;
+		}
+	}
+
+	private static String questionnaireId(QuestionnaireResponse response) {
+		String canonical = String.valueOf(response.getQuestionnaire()).replaceAll("\\|.*$", "");
+		return canonical.substring(canonical.lastIndexOf('/') + 1);
+	}
+
+	private static boolean isSame(Resource a, Resource b) {
+		if (a == b) {
+			return true;
+		}
+		return b != null && a.getIdElement().hasIdPart() && b.getIdElement().hasIdPart()
+				&& a.getIdElement().toUnqualifiedVersionless().getValue()
+						.equals(b.getIdElement().toUnqualifiedVersionless().getValue());
+	}
+}

@@ -1,0 +1,274 @@
+package nl.zorgpad.pathway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.restassured.response.Response;
+import java.time.LocalDate;
+import java.util.Date;
+import nl.zorgpad.support.Examples;
+import nl.zorgpad.support.Fhir;
+import nl.zorgpad.support.Fixtures;
+import nl.zorgpad.support.ServerTest;
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.CareTeam;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Consent;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.EpisodeOfCare;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Walks patients through the pathway over HTTP and, at every step, tries the forbidden shortcut: each
+ * is refused with its rule id and a message that says what to record first.
+ */
+class PathwayRulesIT extends ServerTest {
+	private static final String CS = "https://zorgpad.nl/fhir/CodeSystem/";
+	private static final LocalDate TODAY = LocalDate.now();
+	private static final String HUISARTS = "PractitionerRole/huisarts-de-boer";
+	private static final String POH = "PractitionerRole/poh-van-dijk";
+	private static final String WIJKVERPLEEGKUNDIGE = "PractitionerRole/wijkverpleegkundige-bakker";
+	private static final String SO = "PractitionerRole/so-visser";
+	private static final String MAATSCHAPPELIJK_WERKER = "PractitionerRole/maatschappelijk-werker-smit";
+
+	private String patient;
+
+	@BeforeEach
+	void theExamplePractitionersAndANewPatientOf82() {
+		fhir().body(Fhir.json(Examples.transaction())).post("/").then().statusCode(200);
+		patient = "Patient/" + created(Fixtures.elderlyPatient(Fixtures.uniqueFamily()));
+	}
+
+	@Test
+	void walksAPatientThroughThePathway_refusingEveryShortcut() {
+		// 1 Signalling: a possibly-frail episode needs nothing yet
+		Condition episode = frailtyEpisode("A49.01", "mogelijk-kwetsbaar");
+		episode.setId(created(episode));
+
+		// 2 Needs assessment: no frail status and no core-team discussion before consent
+		refused(update(withStatus(episode, "A05", "kwetsbaar")), "ZP-R2", "programma-deelname");
+		refused(create(meeting("kernteam-overleg", Encounter.EncounterStatus.PLANNED, TODAY, POH)), "ZP-R1", "bespreken-kernteam");
+		created(consent("programma-deelname"));
+		created(consent("bespreken-kernteam"));
+
+		// 3 Mapping frailty: kwetsbaar is accepted once participation is agreed
+		accepted(update(withStatus(episode, "A05", "kwetsbaar")));
+
+		// 4 Core team: a finished discussion needs exactly one coordinator
+		CareTeam team = careTeam(false);
+		team.setId(created(team));
+		refused(create(meeting("kernteam-overleg", Encounter.EncounterStatus.FINISHED, TODAY, POH)), "ZP-R4", "coördinator");
+		team.getParticipant().get(1).addRole(code("care-team-role", "coordinator"));
+		accepted(update(team));
+		created(meeting("kernteam-overleg", Encounter.EncounterStatus.FINISHED, TODAY, POH));
+
+		// complex frail only with the five criteria on file
+		refused(update(withStatus(episode, "A05", "complex-kwetsbaar")), "ZP-R3", "complex-kwetsbaar-criteria");
+		created(checklist("complex-kwetsbaar-criteria", "c", 5));
+		accepted(update(withStatus(episode, "A05", "complex-kwetsbaar")));
+
+		// 5 Broad MDO only with an active Gezondheidsplan whose actions have an owner and urgency
+		refused(create(meeting("breed-mdo", Encounter.EncounterStatus.PLANNED, TODAY.plusDays(14), HUISARTS)),
+				"ZP-R5", "gezondheidsplan");
+		CarePlan plan = Examples.about("CarePlan-gezondheidsplan-jansen", patient);
+		plan.setPeriod(new Period().setStart(new Date())).getAddresses().clear();
+		created(plan);
+		created(meeting("breed-mdo", Encounter.EncounterStatus.PLANNED, TODAY.plusDays(14), HUISARTS));
+
+		// GZSP trajectory: only after the admission steps, in order
+		EpisodeOfCare trajectory = trajectory("startfase", EpisodeOfCare.EpisodeOfCareStatus.ACTIVE);
+		refused(create(trajectory), "ZP-R6", "mdo-gzsp");
+		created(meeting("mdo-gzsp", Encounter.EncounterStatus.FINISHED, TODAY.minusDays(10), HUISARTS, WIJKVERPLEEGKUNDIGE));
+		created(meeting("so-consult", Encounter.EncounterStatus.FINISHED, TODAY.minusDays(7), SO));
+		created(meeting("mdo-gzsp", Encounter.EncounterStatus.FINISHED, TODAY.minusDays(3), HUISARTS, SO));
+		created(checklist("gzsp-inclusie", "i", 4));
+		trajectory.setId(created(trajectory));
+		refused(create(trajectory("startfase", EpisodeOfCare.EpisodeOfCareStatus.ACTIVE)), "ZP-R6", "vervolgfase");
+
+		// 6 Stop: finishing needs the four stop criteria
+		trajectory.setStatus(EpisodeOfCare.EpisodeOfCareStatus.FINISHED).getPeriod().setEnd(new Date());
+		refused(update(trajectory), "ZP-R6", "gzsp-stop");
+		created(checklist("gzsp-stop", "s", 4));
+		accepted(update(trajectory));
+	}
+
+	@Test
+	void acceptsAMeetingAndItsConsentInOneTransaction() {
+		Bundle bundle = transaction(consent("bespreken-kernteam"),
+				meeting("kernteam-overleg", Encounter.EncounterStatus.PLANNED, TODAY, POH));
+
+		fhir().body(Fhir.json(bundle)).post("/").then().statusCode(200);
+	}
+
+	@Test
+	void refusesATransactionWithAnUnconsentedMeeting_andStoresNoneOfIt() {
+		Condition signal = frailtyEpisode("A49.01", "mogelijk-kwetsbaar");
+		signal.addNote().setText("marker-" + patient);
+		Bundle bundle = transaction(signal, meeting("kernteam-overleg", Encounter.EncounterStatus.PLANNED, TODAY, POH));
+
+		refused(fhir().body(Fhir.json(bundle)).post("/"), "ZP-R1", "bespreken-kernteam");
+
+		fhir().queryParam("subject", patient).queryParam("_summary", "count").get("/Condition")
+				.then().body("total", equalTo(0));
+	}
+
+	@Test
+	void aRevokedConsentBlocksLaterDiscussions_notEarlierOnes() {
+		Consent permit = consent("bespreken-kernteam");
+		permit.getProvision().getPeriod().setStart(Fixtures.date(TODAY.minusDays(60)));
+		permit.setDateTime(Fixtures.date(TODAY.minusDays(60)));
+		created(permit);
+		Consent deny = consent("bespreken-kernteam");
+		deny.getProvision().setType(Consent.ConsentProvisionType.DENY);
+		deny.setDateTime(Fixtures.date(TODAY.minusDays(10)));
+		deny.getProvision().getPeriod().setStart(Fixtures.date(TODAY.minusDays(10)));
+		created(deny);
+
+		created(meeting("kernteam-overleg", Encounter.EncounterStatus.PLANNED, TODAY.minusDays(20), POH));
+		refused(create(meeting("kernteam-overleg", Encounter.EncounterStatus.PLANNED, TODAY, POH)), "ZP-R1", "bespreken-kernteam");
+	}
+
+	@Test
+	void warnsButAccepts_aFrailtyEpisodeOfAPatientUnder75() {
+		Patient younger = Fixtures.elderlyPatient(Fixtures.uniqueFamily());
+		younger.setBirthDate(Fixtures.date(TODAY.minusYears(70)));
+		patient = "Patient/" + created(younger);
+
+		Response response = fhir().header("Prefer", "return=OperationOutcome")
+				.body(Fhir.json(frailtyEpisode("A49.01", "mogelijk-kwetsbaar"))).post("/Condition");
+
+		response.then().statusCode(201);
+		assertThat(response.jsonPath().getList("issue.findAll { it.severity == 'warning' }.details.coding.flatten().code"))
+				.contains("ZP-W1");
+	}
+
+	@Test
+	void listsTheActiveRulesInTheCapabilityStatement() {
+		fhir().get("/metadata").then().statusCode(200)
+				.body("rest[0].extension.findAll { it.url == '" + PathwayRulesConfig.ACTIVE_RULE_EXTENSION
+						+ "' }.valueCoding.code", hasItem("ZP-R6"));
+	}
+
+	// --- fixtures: the example story's resources, about this test's patient ---
+
+	private Condition frailtyEpisode(String icpc, String status) {
+		Condition episode = Examples.about("Condition-kwetsbaarheid-jansen", patient);
+		episode.getStageFirstRep().getAssessment().clear();
+		episode.getEvidence().clear();
+		episode.setRecordedDateElement(new DateTimeType(Fixtures.date(TODAY)));
+		episode.setOnset(new DateTimeType(Fixtures.date(TODAY)));
+		return withStatus(episode, icpc, status);
+	}
+
+	private static Condition withStatus(Condition episode, String icpc, String status) {
+		episode.getCode().getCodingFirstRep().setCode(icpc).setDisplay(null);
+		episode.getStageFirstRep().setSummary(code("frailty-status", status));
+		return episode;
+	}
+
+	private Consent consent(String category) {
+		Consent consent = Examples.about("Consent-" + category, patient);
+		consent.setDateTime(Fixtures.date(TODAY.minusDays(30)));
+		consent.getProvision().setPeriod(new Period()
+				.setStart(Fixtures.date(TODAY.minusDays(30))).setEnd(Fixtures.date(TODAY.plusDays(365))));
+		return consent;
+	}
+
+	private Encounter meeting(String type, Encounter.EncounterStatus status, LocalDate day, String... participants) {
+		Encounter meeting = Examples.about("Encounter-kernteam-overleg", patient);
+		meeting.getTypeFirstRep().getCodingFirstRep().setCode(type).setDisplay(null);
+		meeting.setStatus(status);
+		meeting.getReasonReference().clear();
+		meeting.setPeriod(new Period().setStart(Fixtures.date(day)));
+		meeting.getParticipant().clear();
+		for (String participant : participants) {
+			meeting.addParticipant().setIndividual(new Reference(participant));
+		}
+		return meeting;
+	}
+
+	private CareTeam careTeam(boolean withCoordinator) {
+		CareTeam team = Examples.about("CareTeam-kernteam-jansen", patient);
+		team.getParticipant().forEach(participant -> participant.getRole()
+				.removeIf(role -> role.getCodingFirstRep().getCode().equals("coordinator")));
+		if (withCoordinator) {
+			team.getParticipant().get(1).addRole(code("care-team-role", "coordinator"));
+		}
+		return team;
+	}
+
+	private QuestionnaireResponse checklist(String questionnaire, String prefix, int items) {
+		QuestionnaireResponse response = new QuestionnaireResponse();
+		response.setQuestionnaire("https://zorgpad.nl/fhir/Questionnaire/" + questionnaire);
+		response.setStatus(QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED);
+		response.setSubject(new Reference(patient)).setAuthored(new Date()).setAuthor(new Reference(HUISARTS));
+		for (int i = 1; i <= items; i++) {
+			response.addItem().setLinkId(prefix + i).addAnswer().setValue(new BooleanType(true));
+		}
+		return response;
+	}
+
+	private EpisodeOfCare trajectory(String phase, EpisodeOfCare.EpisodeOfCareStatus status) {
+		EpisodeOfCare trajectory = Examples.about("EpisodeOfCare-gzsp-zorgtraject-jansen", patient);
+		trajectory.getDiagnosis().clear();
+		trajectory.getTeam().clear();
+		trajectory.getType().get(1).getCodingFirstRep().setCode(phase).setDisplay(null);
+		trajectory.setStatus(status);
+		trajectory.setPeriod(new Period().setStart(new Date()));
+		return trajectory;
+	}
+
+	private static CodeableConcept code(String codeSystem, String code) {
+		return new CodeableConcept(new Coding(CS + codeSystem, code, null));
+	}
+
+	private static Bundle transaction(Resource... resources) {
+		Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+		for (Resource resource : resources) {
+			bundle.addEntry().setResource(resource).getRequest().setMethod(Bundle.HTTPVerb.POST)
+					.setUrl(resource.fhirType());
+		}
+		return bundle;
+	}
+
+	// --- HTTP ---
+
+	private static Response create(Resource resource) {
+		return fhir().body(Fhir.json(resource)).post("/" + resource.fhirType());
+	}
+
+	private static String created(Resource resource) {
+		Response response = create(resource);
+		assertThat(response.statusCode()).as(response.asString()).isEqualTo(201);
+		return response.jsonPath().getString("id");
+	}
+
+	private static Response update(Resource resource) {
+		return fhir().body(Fhir.json(resource)).put("/" + resource.fhirType() + "/" + resource.getIdElement().getIdPart());
+	}
+
+	private static void accepted(Response response) {
+		assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
+	}
+
+	private static void refused(Response response, String ruleId, String mentions) {
+		assertThat(response.statusCode()).as(response.asString()).isEqualTo(422);
+		response.then()
+				.body("issue[0].code", equalTo("business-rule"))
+				.body("issue[0].details.coding[0].system", equalTo("https://zorgpad.nl/fhir/CodeSystem/pathway-rule"))
+				.body("issue[0].details.coding[0].code", equalTo(ruleId));
+		assertThat(response.jsonPath().getString("issue[0].diagnostics")).containsIgnoringCase(mentions);
+	}
+}
