@@ -4,14 +4,12 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
-import ca.uhn.fhir.validation.ResultSeverityEnum;
-import ca.uhn.fhir.validation.SingleValidationMessage;
-import ca.uhn.fhir.validation.ValidationResult;
 import java.util.List;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.utilities.validation.ValidationMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,10 +55,9 @@ final class ProfileValidationInterceptor {
 		if (!unknown.isEmpty()) {
 			throw refusal(List.of(issue("meta.profile", "Unknown Zorgpad profile " + String.join(", ", unknown))));
 		}
-		ValidationResult result = validator.validate(resource, claimed);
-		List<OperationOutcome.OperationOutcomeIssueComponent> errors = result.getMessages().stream()
+		List<OperationOutcome.OperationOutcomeIssueComponent> errors = validator.validate(resource, claimed).stream()
 				.filter(ProfileValidationInterceptor::isError)
-				.map(message -> issue(message.getLocationString(), message.getMessage()))
+				.map(message -> issue(message.getLocation(), message.getMessage()))
 				.toList();
 		if (!errors.isEmpty()) {
 			log.info("refused {} against {}: {} error(s), first: {}", r4.fhirType(), claimed, errors.size(),
@@ -69,8 +66,9 @@ final class ProfileValidationInterceptor {
 		}
 	}
 
-	private static boolean isError(SingleValidationMessage message) {
-		return message.getSeverity() == ResultSeverityEnum.ERROR || message.getSeverity() == ResultSeverityEnum.FATAL;
+	private static boolean isError(ValidationMessage message) {
+		return message.getLevel() == ValidationMessage.IssueSeverity.ERROR
+				|| message.getLevel() == ValidationMessage.IssueSeverity.FATAL;
 	}
 
 	private static OperationOutcome.OperationOutcomeIssueComponent issue(String expression, String diagnostics) {
