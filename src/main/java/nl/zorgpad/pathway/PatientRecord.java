@@ -66,10 +66,6 @@ final class PatientRecord {
 		this.bundle = bundle;
 	}
 
-	String reference() {
-		return patient;
-	}
-
 	Optional<Patient> patient() {
 		Optional<Patient> inBundle = bundle.resources(Patient.class).stream()
 				.filter(p -> bundle.sameReference(p.getIdElement().toUnqualifiedVersionless().getValue(), patient))
@@ -251,7 +247,7 @@ final class PatientRecord {
 		return search(QuestionnaireResponse.class, "subject", null, QuestionnaireResponse::getSubject);
 	}
 
-	<T extends Resource> List<T> search(Class<T> type, String patientParameter, String include,
+	private <T extends Resource> List<T> search(Class<T> type, String patientParameter, String include,
 			Function<T, Reference> patientOf) {
 		@SuppressWarnings("unchecked")
 		List<T> cached = (List<T>) cache.computeIfAbsent(type.getSimpleName(), key -> {
