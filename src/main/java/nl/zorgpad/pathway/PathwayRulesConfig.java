@@ -36,6 +36,13 @@ class PathwayRulesConfig {
 		return interceptor;
 	}
 
+	/** {@code Patient/{id}/$pathway}. */
+	@Bean
+	FhirServerPlugin patientPathwayOperation(DaoRegistry daos) {
+		PatientPathwayOperation operation = new PatientPathwayOperation(daos);
+		return server -> server.registerProvider(operation);
+	}
+
 	/**
 	 * Warnings (ZP-W*) never refuse a write: they are added to the OperationOutcome of the response
 	 * ({@code Prefer: return=OperationOutcome}); the CapabilityStatement lists the active rules.

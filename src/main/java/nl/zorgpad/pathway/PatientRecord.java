@@ -42,6 +42,7 @@ import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.EpisodeOfCare;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
@@ -82,7 +83,7 @@ final class PatientRecord {
 
 	ConsentLedger consents() {
 		List<ConsentEntry> entries = new ArrayList<>();
-		for (Consent consent : search(Consent.class, "patient", null, c -> c.getPatient())) {
+		for (Consent consent : resources(Consent.class)) {
 			Optional<ConsentCategory> category = Codes.code(consent.getCategory(), "consent-category")
 					.flatMap(ConsentCategory::fromCode);
 			Optional<ConsentEntry.Status> status = Optional.ofNullable(consent.getStatus())
@@ -105,7 +106,7 @@ final class PatientRecord {
 	/** The patient's meetings, except {@code excluding} (the one being written). */
 	List<Meeting> meetings(Resource excluding) {
 		List<Meeting> meetings = new ArrayList<>();
-		List<Encounter> encounters = search(Encounter.class, "subject", "Encounter:participant", Encounter::getSubject);
+		List<Encounter> encounters = resources(Encounter.class);
 		for (Encounter encounter : encounters) {
 			if (!isSame(encounter, excluding)) {
 				meeting(encounter).ifPresent(meetings::add);
@@ -131,7 +132,7 @@ final class PatientRecord {
 	/** Members of the patient's active core team(s), with their disciplines and the coordinator role. */
 	List<CareTeamMember> coreTeam() {
 		Map<String, CareTeamMember> members = new LinkedHashMap<>();
-		for (CareTeam team : search(CareTeam.class, "subject", "CareTeam:participant", CareTeam::getSubject)) {
+		for (CareTeam team : resources(CareTeam.class)) {
 			if (team.getStatus() != null && team.getStatus() != CareTeam.CareTeamStatus.ACTIVE) {
 				continue;
 			}
@@ -183,7 +184,7 @@ final class PatientRecord {
 
 	/** The current frailty status: the latest active A49.01/A05 episode's stage summary. */
 	Optional<FrailtyStatus> frailtyStatus(Resource excluding) {
-		return search(Condition.class, "subject", null, Condition::getSubject).stream()
+		return resources(Condition.class).stream()
 				.filter(condition -> !isSame(condition, excluding))
 				.filter(condition -> Codes.hasIcpc(condition.getCode(), "A05", "A49.01"))
 				.filter(condition -> !condition.hasClinicalStatus()
@@ -202,7 +203,7 @@ final class PatientRecord {
 
 	/** The active Gezondheidsplan with its actions, or null when there is none. */
 	MdoNeedsCarePlan.Plan activeCarePlan(Resource excluding) {
-		return search(CarePlan.class, "subject", null, CarePlan::getSubject).stream()
+		return resources(CarePlan.class).stream()
 				.filter(plan -> !isSame(plan, excluding))
 				.filter(plan -> plan.getStatus() == CarePlan.CarePlanStatus.ACTIVE)
 				.filter(plan -> Codes.code(plan.getCategory(), "careplan-category").isPresent())
@@ -224,7 +225,7 @@ final class PatientRecord {
 
 	/** The patient's other GZSP trajectories. */
 	List<Trajectory> trajectories(EpisodeOfCare excluding) {
-		return search(EpisodeOfCare.class, "patient", null, EpisodeOfCare::getPatient).stream()
+		return resources(EpisodeOfCare.class).stream()
 				.filter(episode -> !isSame(episode, excluding))
 				.filter(episode -> Codes.code(episode.getType(), "episode-type").isPresent())
 				.map(episode -> new Trajectory(
@@ -244,11 +245,29 @@ final class PatientRecord {
 	}
 
 	private List<QuestionnaireResponse> responses() {
-		return search(QuestionnaireResponse.class, "subject", null, QuestionnaireResponse::getSubject);
+		return resources(QuestionnaireResponse.class);
 	}
 
-	private <T extends Resource> List<T> search(Class<T> type, String patientParameter, String include,
-			Function<T, Reference> patientOf) {
+	/** How each kind of resource points at its patient, and what to fetch along with it. */
+	private record Link<T extends Resource>(String parameter, String include, Function<T, Reference> patientOf) {}
+
+	private static final Map<Class<?>, Link<?>> LINKS = Map.of(
+			Consent.class, new Link<Consent>("patient", null, Consent::getPatient),
+			Encounter.class, new Link<Encounter>("subject", "Encounter:participant", Encounter::getSubject),
+			CareTeam.class, new Link<CareTeam>("subject", "CareTeam:participant", CareTeam::getSubject),
+			Condition.class, new Link<Condition>("subject", null, Condition::getSubject),
+			CarePlan.class, new Link<CarePlan>("subject", null, CarePlan::getSubject),
+			EpisodeOfCare.class, new Link<EpisodeOfCare>("patient", null, EpisodeOfCare::getPatient),
+			QuestionnaireResponse.class, new Link<QuestionnaireResponse>("subject", null, QuestionnaireResponse::getSubject),
+			Observation.class, new Link<Observation>("subject", null, Observation::getSubject));
+
+	/** All resources of {@code type} about this patient: stored ones and those in the current Bundle. */
+	<T extends Resource> List<T> resources(Class<T> type) {
+		@SuppressWarnings("unchecked")
+		Link<T> link = (Link<T>) LINKS.get(type);
+		String patientParameter = link.parameter();
+		String include = link.include();
+		Function<T, Reference> patientOf = link.patientOf();
 		@SuppressWarnings("unchecked")
 		List<T> cached = (List<T>) cache.computeIfAbsent(type.getSimpleName(), key -> {
 			SearchParameterMap map = SearchParameterMap.newSynchronous().add(patientParameter, new ReferenceParam(patient));

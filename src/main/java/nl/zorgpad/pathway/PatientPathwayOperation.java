@@ -1,0 +1,294 @@
+package nl.zorgpad.pathway;
+
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Operation;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import nl.zorgpad.frailty.FrailtyStatus;
+import nl.zorgpad.frailty.MultiDomainAssessment;
+import nl.zorgpad.frailty.TargetAge;
+import nl.zorgpad.rules.Verdict;
+import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.CareTeam;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Consent;
+import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.EpisodeOfCare;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.Goal;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.StringType;
+
+/**
+ * {@code GET [base]/Patient/{id}/$pathway}: one patient's pathway at a glance (SPEC §6) as a
+ * Parameters resource — current step, frailty status with date and evidence, consents, latest score
+ * per instrument, core team and coordinator, active care plan, last and next meeting, trajectory and
+ * next evaluation date, open warnings.
+ */
+final class PatientPathwayOperation {
+	private static final String CS = Codes.BASE;
+	private static final List<String> DISCUSSIONS = List.of("kernteam-overleg", "breed-mdo", "mdo-gzsp");
+
+	private final DaoRegistry daos;
+
+	PatientPathwayOperation(DaoRegistry daos) {
+		this.daos = daos;
+	}
+
+	@Operation(name = "$pathway", idempotent = true, typeName = "Patient")
+	public Parameters pathway(@IdParam IdType id, RequestDetails request) {
+		Patient patient = daos.getResourceDao(Patient.class).read(id.toUnqualifiedVersionless(), request);
+		String reference = patient.getIdElement().toUnqualifiedVersionless().getValue();
+		PatientRecord record = new PatientRecord(daos, reference, RequestBundle.of(null));
+		Parameters view = new Parameters();
+		view.addParameter().setName("patient").setValue(new Reference(reference));
+
+		Optional<Condition> episode = record.resources(Condition.class).stream()
+				.filter(c -> Codes.hasIcpc(c.getCode(), "A05", "A49.01"))
+				.max(Comparator.comparing(c -> c.hasRecordedDate() ? c.getRecordedDate() : new Date(0)));
+		List<Encounter> meetings = record.resources(Encounter.class).stream()
+				.filter(e -> Codes.code(e.getType(), "meeting-type").isPresent()).toList();
+		Optional<CarePlan> plan = record.resources(CarePlan.class).stream()
+				.filter(p -> p.getStatus() == CarePlan.CarePlanStatus.ACTIVE)
+				.filter(p -> Codes.code(p.getCategory(), "careplan-category").isPresent()).findFirst();
+		Optional<EpisodeOfCare> trajectory = record.resources(EpisodeOfCare.class).stream()
+				.filter(e -> Codes.code(e.getType(), "episode-type").isPresent())
+				.max(Comparator.comparing(e -> e.getPeriod().hasStart() ? e.getPeriod().getStart() : new Date(0)));
+
+		view.addParameter().setName("step").setValue(new Coding(CS + "pathway-step",
+				step(record, episode, meetings, plan, trajectory), null));
+		episode.ifPresent(e -> frailty(view.addParameter().setName("frailty"), e));
+		record.resources(Consent.class).forEach(c -> consent(view.addParameter().setName("consent"), c));
+		latestScores(record).forEach(o -> score(view.addParameter().setName("score"), o));
+		record.resources(CareTeam.class).stream().filter(t -> t.getStatus() == CareTeam.CareTeamStatus.ACTIVE)
+				.forEach(t -> coreTeam(view.addParameter().setName("coreTeam"), t));
+		plan.ifPresent(p -> carePlan(view.addParameter().setName("carePlan"), p, request));
+		lastMeeting(meetings).ifPresent(m -> meeting(view.addParameter().setName("lastMeeting"), m));
+		nextMeeting(meetings).ifPresent(m -> meeting(view.addParameter().setName("nextMeeting"), m));
+		trajectory.ifPresent(t -> trajectory(view.addParameter().setName("trajectory"), t));
+		for (Verdict.Finding warning : warnings(record, patient, episode)) {
+			ParametersParameterComponent part = view.addParameter().setName("warning");
+			part.addPart().setName("rule").setValue(new Coding(CS + "pathway-rule", warning.ruleId(), null));
+			part.addPart().setName("message").setValue(new StringType(warning.message()));
+		}
+		return view;
+	}
+
+	private static String step(PatientRecord record, Optional<Condition> episode, List<Encounter> meetings,
+			Optional<CarePlan> plan, Optional<EpisodeOfCare> trajectory) {
+		boolean held = meetings.stream().anyMatch(isHeld("kernteam-overleg").or(isHeld("breed-mdo")).or(isHeld("mdo-gzsp")));
+		if ((plan.isPresent() || trajectory.filter(t -> t.getStatus() == EpisodeOfCare.EpisodeOfCareStatus.ACTIVE)
+				.isPresent()) && held) {
+			return "coordinatie";
+		}
+		if (meetings.stream().anyMatch(isHeld("breed-mdo"))) {
+			return "breed-mdo";
+		}
+		if (held) {
+			return "kernteam-bespreking";
+		}
+		if (!record.instrumentsOnFile().isEmpty()) {
+			return "in-kaart-brengen";
+		}
+		boolean consented = record.resources(Consent.class).stream()
+				.anyMatch(c -> Codes.code(c.getCategory(), "consent-category").filter("programma-deelname"::equals).isPresent());
+		if (consented) {
+			return "inschatting-zorgbehoefte";
+		}
+		return "signaleren";
+	}
+
+	private static Predicate<Encounter> isHeld(String type) {
+		return e -> Codes.code(e.getType(), "meeting-type").filter(type::equals).isPresent()
+				&& e.getStatus() == Encounter.EncounterStatus.FINISHED;
+	}
+
+	private static void frailty(ParametersParameterComponent part, Condition episode) {
+		PatientRecord.frailtyStatusOf(episode).ifPresent(status ->
+				part.addPart().setName("status").setValue(new Coding(CS + "frailty-status", status.code(), null)));
+		part.addPart().setName("code").setValue(episode.getCode().getCodingFirstRep().copy());
+		if (episode.hasRecordedDate()) {
+			part.addPart().setName("date").setValue(new DateType(episode.getRecordedDate()));
+		}
+		part.addPart().setName("episode").setValue(reference(episode));
+		episode.getStage().forEach(stage -> stage.getAssessment()
+				.forEach(evidence -> part.addPart().setName("evidence").setValue(evidence.copy())));
+		episode.getEvidence().forEach(evidence -> evidence.getDetail()
+				.forEach(detail -> part.addPart().setName("evidence").setValue(detail.copy())));
+	}
+
+	private static void consent(ParametersParameterComponent part, Consent consent) {
+		Codes.code(consent.getCategory(), "consent-category").ifPresent(category ->
+				part.addPart().setName("category").setValue(new Coding(CS + "consent-category", category, null)));
+		part.addPart().setName("status").setValue(new StringType(consent.getStatus().toCode()));
+		part.addPart().setName("provision").setValue(new StringType(
+				consent.getProvision().hasType() ? consent.getProvision().getType().toCode() : "permit"));
+		if (consent.getProvision().getPeriod().hasStart()) {
+			part.addPart().setName("start").setValue(new DateType(consent.getProvision().getPeriod().getStart()));
+		}
+		if (consent.getProvision().getPeriod().hasEnd()) {
+			part.addPart().setName("end").setValue(new DateType(consent.getProvision().getPeriod().getEnd()));
+		}
+		part.addPart().setName("consent").setValue(reference(consent));
+	}
+
+	/** The newest score Observation per instrument code. */
+	private static List<Observation> latestScores(PatientRecord record) {
+		return record.resources(Observation.class).stream()
+				.filter(o -> Codes.code(o.getCode(), "instrument-score").isPresent())
+				.collect(java.util.stream.Collectors.toMap(
+						o -> Codes.code(o.getCode(), "instrument-score").orElseThrow(),
+						o -> o,
+						(a, b) -> effective(a).after(effective(b)) ? a : b))
+				.values().stream().sorted(Comparator.comparing(o -> o.getCode().getCodingFirstRep().getCode())).toList();
+	}
+
+	private static Date effective(Observation observation) {
+		return observation.hasEffectiveDateTimeType() ? observation.getEffectiveDateTimeType().getValue() : new Date(0);
+	}
+
+	private static void score(ParametersParameterComponent part, Observation score) {
+		part.addPart().setName("instrument").setValue(score.getCode().getCodingFirstRep().copy());
+		if (score.hasValueIntegerType()) {
+			part.addPart().setName("value").setValue(score.getValueIntegerType().copy());
+		}
+		score.getInterpretation().stream().findFirst().ifPresent(i ->
+				part.addPart().setName("interpretation").setValue(i.getCodingFirstRep().copy()));
+		if (score.hasEffectiveDateTimeType()) {
+			part.addPart().setName("date").setValue(score.getEffectiveDateTimeType().copy());
+		}
+		part.addPart().setName("observation").setValue(reference(score));
+	}
+
+	private static void coreTeam(ParametersParameterComponent part, CareTeam team) {
+		part.addPart().setName("careTeam").setValue(reference(team));
+		for (CareTeam.CareTeamParticipantComponent participant : team.getParticipant()) {
+			ParametersParameterComponent member = part.addPart().setName("member");
+			member.addPart().setName("member").setValue(participant.getMember().copy());
+			participant.getRole().forEach(role -> role.getCoding().forEach(coding ->
+					member.addPart().setName("role").setValue(coding.copy())));
+			if (participant.getRole().stream().anyMatch(r -> Codes.code(r, "care-team-role").filter("coordinator"::equals).isPresent())) {
+				part.addPart().setName("coordinator").setValue(participant.getMember().copy());
+			}
+		}
+	}
+
+	private void carePlan(ParametersParameterComponent part, CarePlan plan, RequestDetails request) {
+		part.addPart().setName("carePlan").setValue(reference(plan));
+		plan.getAddresses().forEach(problem -> part.addPart().setName("problem").setValue(problem.copy()));
+		for (Reference goalReference : plan.getGoal()) {
+			ParametersParameterComponent goal = part.addPart().setName("goal");
+			goal.addPart().setName("goal").setValue(goalReference.copy());
+			try {
+				Goal stored = daos.getResourceDao(Goal.class).read(new IdType(goalReference.getReference()),
+						new SystemRequestDetails());
+				goal.addPart().setName("description").setValue(new StringType(stored.getDescription().getText()));
+				Codes.code(stored.getCategory(), "sfmpc").ifPresent(domain ->
+						goal.addPart().setName("domain").setValue(new Coding(CS + "sfmpc", domain, null)));
+			} catch (RuntimeException unreadable) {
+				// the reference is listed; the goal itself is not readable here
+			}
+		}
+		for (CarePlan.CarePlanActivityComponent activity : plan.getActivity()) {
+			CarePlan.CarePlanActivityDetailComponent detail = activity.getDetail();
+			boolean open = detail.getStatus() == null || !List.of(CarePlan.CarePlanActivityStatus.COMPLETED,
+					CarePlan.CarePlanActivityStatus.CANCELLED, CarePlan.CarePlanActivityStatus.ENTEREDINERROR)
+					.contains(detail.getStatus());
+			if (!open) {
+				continue;
+			}
+			ParametersParameterComponent action = part.addPart().setName("openAction");
+			action.addPart().setName("description").setValue(new StringType(
+					detail.hasDescription() ? detail.getDescription() : detail.getCode().getText()));
+			detail.getPerformer().stream().findFirst().ifPresent(owner -> action.addPart().setName("owner").setValue(owner.copy()));
+			Extension urgency = detail.getExtensionByUrl(PathwayChecks.URGENCY);
+			if (urgency != null) {
+				action.addPart().setName("urgency").setValue(urgency.getValue().copy());
+			}
+			if (detail.getStatus() != null) {
+				action.addPart().setName("status").setValue(new StringType(detail.getStatus().toCode()));
+			}
+		}
+	}
+
+	private static Optional<Encounter> lastMeeting(List<Encounter> meetings) {
+		return meetings.stream().filter(isDiscussion())
+				.filter(m -> m.getStatus() == Encounter.EncounterStatus.FINISHED && m.getPeriod().hasStart())
+				.max(Comparator.comparing(m -> m.getPeriod().getStart()));
+	}
+
+	private static Optional<Encounter> nextMeeting(List<Encounter> meetings) {
+		Date now = new Date();
+		return meetings.stream().filter(isDiscussion())
+				.filter(m -> m.getStatus() == Encounter.EncounterStatus.PLANNED && m.getPeriod().hasStart()
+						&& !m.getPeriod().getStart().before(now))
+				.min(Comparator.comparing(m -> m.getPeriod().getStart()));
+	}
+
+	private static Predicate<Encounter> isDiscussion() {
+		return m -> Codes.code(m.getType(), "meeting-type").filter(DISCUSSIONS::contains).isPresent();
+	}
+
+	private static void meeting(ParametersParameterComponent part, Encounter meeting) {
+		Codes.code(meeting.getType(), "meeting-type").ifPresent(type ->
+				part.addPart().setName("type").setValue(new Coding(CS + "meeting-type", type, null)));
+		part.addPart().setName("date").setValue(meeting.getPeriod().getStartElement().copy());
+		part.addPart().setName("meeting").setValue(reference(meeting));
+	}
+
+	/** Phase, status and the next evaluation: 3 months after the start, then every month (SPEC §3). */
+	private static void trajectory(ParametersParameterComponent part, EpisodeOfCare trajectory) {
+		part.addPart().setName("trajectory").setValue(reference(trajectory));
+		Codes.code(trajectory.getType(), "zorgtraject-phase").ifPresent(phase ->
+				part.addPart().setName("phase").setValue(new Coding(CS + "zorgtraject-phase", phase, null)));
+		part.addPart().setName("status").setValue(new StringType(trajectory.getStatus().toCode()));
+		if (trajectory.getPeriod().hasStart()) {
+			LocalDate start = Codes.day(trajectory.getPeriod().getStart());
+			part.addPart().setName("start").setValue(new DateType(trajectory.getPeriod().getStart()));
+			if (trajectory.getStatus() == EpisodeOfCare.EpisodeOfCareStatus.ACTIVE) {
+				part.addPart().setName("nextEvaluation").setValue(new DateType(
+						java.sql.Date.valueOf(nextEvaluation(start, Codes.today()))));
+			}
+		}
+	}
+
+	static LocalDate nextEvaluation(LocalDate start, LocalDate today) {
+		LocalDate evaluation = start.plusMonths(3);
+		while (evaluation.isBefore(today)) {
+			evaluation = evaluation.plusMonths(1);
+		}
+		return evaluation;
+	}
+
+	private static List<Verdict.Finding> warnings(PatientRecord record, Patient patient, Optional<Condition> episode) {
+		if (episode.isEmpty()) {
+			return List.of();
+		}
+		LocalDate day = episode.get().hasRecordedDate() ? Codes.day(episode.get().getRecordedDate()) : Codes.today();
+		FrailtyStatus status = PatientRecord.frailtyStatusOf(episode.get()).orElse(null);
+		List<Verdict> verdicts = List.of(
+				TargetAge.evaluate(new TargetAge.Facts(Codes.day(patient.getBirthDate()), day)),
+				MultiDomainAssessment.evaluate(new MultiDomainAssessment.Facts(status, record.instrumentsOnFile())));
+		return verdicts.stream().filter(Verdict.Allowed.class::isInstance)
+				.flatMap(v -> ((Verdict.Allowed) v).warnings().stream()).toList();
+	}
+
+	private static Reference reference(Resource resource) {
+		return new Reference(resource.getIdElement().toUnqualifiedVersionless().getValue());
+	}
+}
