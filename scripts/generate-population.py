@@ -1,0 +1,979 @@
+#!/usr/bin/env python3
+"""Synthetic Dutch elderly population for Zorgpad, loaded through the public FHIR API.
+
+    python3 scripts/generate-population.py --base http://127.0.0.1:8080/fhir --patients 1000 --seed 42 \\
+        [--practices N] [--batch 25] [--workers 2] [--reference-date 2026-11-23] \\
+        [--manifest OUT.json] [--dry-run OUT.ndjson] [--keep-going]
+
+Python 3.11, standard library only. Deterministic for (seed, reference date, patients, practices): patient i
+is drawn from its own random.Random(f"{seed}:{i}"), so batch size and workers do not change the data. Every
+resource is a conditional create (`ifNoneExist`: Patient on its BSN, everything else on an identifier with system
+https://zorgpad.nl/fhir/NamingSystem/synthetic, value `s<seed>-...`), so a re-run with the same seed creates
+nothing new (and resumes a run that was stopped). One transaction Bundle per --batch patients; a failed Bundle is
+retried once, then the run stops with the OperationOutcome (or goes on with --keep-going; exit status 1).
+
+First a Bundle with the GP practices: per practice an Organization (AGB http://fhir.nl/fhir/NamingSystem/agb-z,
+URA) and five Practitioner + PractitionerRole (PractitionerRole.code = care-team-role): huisarts,
+poh-ouderenzorg, wijkverpleegkundige, specialist-ouderengeneeskunde, maatschappelijk-werker. Then per patient,
+in the order the pathway rules need (consents and care team before meetings, criteria and care team before the
+complex-kwetsbaar episode, care plan before the broad MDO): Patient, RelatedPerson, MedicationStatements,
+GP contacts, Consents, QuestionnaireResponses, CareTeam, frailty episode, A20, kernteam-overleg, Goals,
+Gezondheidsplan, referral, breed-mdo, GZSP steps and EpisodeOfCare.
+
+Proportions (documented, drawn per patient):
+  practices      default one per 450 patients aged 65+ (a standard practice of ~2,350 lists ~450 of them)
+  age on ref.    65-69 15%, 70-74 15%, 75-79 24%, 80-84 20%, 85-89 15%, 90-94 8%, 95-100 3%  (75+: 70%,
+                 oversampled: the programme targets 75+); women 52% (65-74), 57% (75-84), 67% (85+)
+  frailty        episode per age group          65-74    75-84    85+      (75+ overall)
+                   A49.01 mogelijk-kwetsbaar     1.5%     4%       5%       ~4.4%
+                   A05 kwetsbaar                 1.5%     6%      11%       ~7.9%
+                   A05 complex-kwetsbaar         0.3%     2%       4%       ~2.7%
+                 so ~85% of 75+ have no frailty episode. A49.01: 50% programme consent given, 10% refused
+                 (deny), 40% not yet asked. A05: consents programma-deelname + bespreken-kernteam (active
+                 permits, 2 years), a Trazag (60%) or GFI (40%) response indicating frailty, home visit, CareTeam
+                 (GP, POH, wijkverpleegkundige, + MW 50%; one coordinator: POH 75%, wijkverpleegkundige 25%),
+                 kernteam-overleg at discussion and every 5-8 months (70%); Gezondheidsplan for 40% of
+                 kwetsbaar. Complex frail: SO (and MW 60%) in the team, complex-kwetsbaar-criteria c1..c5 yes on
+                 the day of the status change (first or second core-team meeting), Gezondheidsplan (3-5 actions
+                 with performer and zp-urgency), breed-mdo 2-6 weeks later and yearly after that (80% each year,
+                 so some are MDO-due), a planned next breed-mdo for 40%, a referral for 50%, a GZSP trajectory
+                 (mdo-gzsp with GP+wijkverpleegkundige, so-consult, mdo-gzsp with SO + gzsp-inclusie, active
+                 startfase) for 20%.
+  A20 (ACP)      0.5% (65-74), 2% (75+) of the non-frail; 5% of A49.01; 25% of kwetsbaar; 50% of complex frail
+  medication     active MedicationStatements 0-12 (ATC coded): >= 5 for ~25% of 65-74, ~35% of 75+, ~85% of
+                 the frail, ~36% overall; 15% also have one stopped (completed) statement
+  GP contacts    Encounters class AMB, status finished, last 2 years: 3% none, 14% only 12-24 months ago (not
+                 seen for > 12 months), others 1-8 with at least one in the last 12 months; the frail are all
+                 seen, including the home visit of the assessment. Weekends are avoided.
+
+Manifest (--manifest OUT.json): {"generator", "seed", "reference_date", "base", "counts" (created/existing per
+resource type), "totals" (quick aggregates), "practices": [{"key", "name", "agb", "city", "id", "roles": {code:
+PractitionerRole id}}], "patients": [one object per patient, see patient_facts()]}; ids are server ids
+("Patient/123"), null in a dry run or when the patient's Bundle failed ("loaded": false). Dates are ISO days.
+
+--dry-run OUT.ndjson writes the Bundles (one per line, practices first) without a server; practice resources are
+then referenced conditionally (`PractitionerRole?identifier=...`), which a FHIR server resolves in a transaction.
+"""
+import argparse
+import collections
+import datetime as dt
+import html
+import json
+import os
+import random
+import sys
+import time
+import urllib.error
+import urllib.request
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+
+try:
+    from zoneinfo import ZoneInfo
+    AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+except Exception:  # no tz database: Dutch summer time by rule below
+    AMSTERDAM = None
+
+ZP = "https://zorgpad.nl/fhir"
+SYN = "https://zorgpad.nl/fhir/NamingSystem/synthetic"
+BSN = "http://fhir.nl/fhir/NamingSystem/bsn"
+ICPC = "http://hl7.org/fhir/sid/icpc-1-nl"
+ATC = "http://www.whocc.no/atc"
+TEAM_ROLES = {"huisarts": "Huisarts", "poh-ouderenzorg": "Praktijkondersteuner ouderenzorg (POH-O)",
+              "wijkverpleegkundige": "Wijkverpleegkundige",
+              "specialist-ouderengeneeskunde": "Specialist ouderengeneeskunde (SO)",
+              "maatschappelijk-werker": "Maatschappelijk werker / sociaal domein", "coordinator": "Coördinator zorg"}
+ICPC_DISPLAY = {"A05": "Algehele achteruitgang / kwetsbaarheid",
+                "A49.01": "Kwetsbaarheid in onderzoek / mogelijk kwetsbaar", "A20": "Euthanasieverzoek/-gesprek"}
+STATUS_DISPLAY = {"mogelijk-kwetsbaar": "Mogelijk kwetsbaar", "kwetsbaar": "Kwetsbaar",
+                  "complex-kwetsbaar": "Complex kwetsbaar"}
+MEETING_DISPLAY = {"kernteam-overleg": "Kernteamoverleg", "breed-mdo": "Breed multidisciplinair overleg (MDO)",
+                   "mdo-gzsp": "MDO zorgtraject GZSP", "so-consult": "Consult specialist ouderengeneeskunde"}
+ANSWER_DISPLAY = {"ja": "Ja", "nee": "Nee", "soms": "Soms", "hulp-nodig": "Hulp nodig",
+                  "geen-hulp-nodig": "Geen hulp nodig"}
+
+AGE_BANDS = [((65, 69), 15), ((70, 74), 15), ((75, 79), 24), ((80, 84), 20), ((85, 89), 15), ((90, 94), 8),
+             ((95, 100), 3)]
+FRAILTY = {"65-74": (1.5, 1.5, 0.3), "75-84": (4, 6, 2), "85+": (5, 11, 4)}  # % mogelijk, kwetsbaar, complex
+MEDS_YOUNG = [16, 17, 17, 14, 11, 8, 6, 4, 3, 2, 1, 0.6, 0.4]  # weight of 0..12 active medications
+MEDS_OLD = [10, 12, 14, 15, 14, 10, 8, 6, 4, 3, 2, 1, 1]
+MEDS_FRAIL = [0, 1, 2, 4, 7, 12, 14, 14, 13, 11, 9, 7, 6]
+MEDICATIONS = [  # ATC, name, dosage, weight
+    ("C10AA01", "simvastatine 40 mg tablet", "1x per dag 1 tablet 's avonds", 12),
+    ("C10AA05", "atorvastatine 20 mg tablet", "1x per dag 1 tablet", 8),
+    ("B01AC08", "carbasalaatcalcium 100 mg poeder", "1x per dag 1 sachet", 10),
+    ("B01AF02", "apixaban 5 mg tablet", "2x per dag 1 tablet", 5), ("A02BC01", "omeprazol 20 mg capsule",
+                                                                    "1x per dag 1 capsule voor het ontbijt", 12),
+    ("A02BC02", "pantoprazol 40 mg tablet", "1x per dag 1 tablet", 6),
+    ("C07AB02", "metoprolol 50 mg retardtablet", "1x per dag 1 tablet", 10),
+    ("C08CA01", "amlodipine 5 mg tablet", "1x per dag 1 tablet", 8),
+    ("C09AA02", "enalapril 10 mg tablet", "1x per dag 1 tablet", 5),
+    ("C09CA01", "losartan 50 mg tablet", "1x per dag 1 tablet", 6),
+    ("C03AA03", "hydrochloorthiazide 12,5 mg tablet", "1x per dag 1 tablet", 6),
+    ("C03CA01", "furosemide 40 mg tablet", "1x per dag 1 tablet 's ochtends", 6),
+    ("A10BA02", "metformine 500 mg tablet", "2x per dag 1 tablet bij de maaltijd", 8),
+    ("A10BB09", "gliclazide 80 mg tablet", "1x per dag 1 tablet bij het ontbijt", 3),
+    ("A10AE04", "insuline glargine 100 E/ml", "1x per dag volgens schema", 2),
+    ("N02BE01", "paracetamol 500 mg tablet", "zo nodig max 4x per dag 2 tabletten", 10),
+    ("A06AD65", "macrogol/elektrolyten poeder", "1x per dag 1 sachet", 6),
+    ("A11CC05", "colecalciferol 800 IE tablet", "1x per dag 1 tablet", 9),
+    ("A12AX", "calciumcarbonaat/colecalciferol 1,25 g/880 IE", "1x per dag 1 kauwtablet", 5),
+    ("M05BA04", "alendroninezuur 70 mg tablet", "1x per week 1 tablet nuchter", 4),
+    ("G04CA02", "tamsulosine 0,4 mg capsule", "1x per dag 1 capsule", 4),
+    ("H03AA01", "levothyroxine 50 µg tablet", "1x per dag 1 tablet nuchter", 4),
+    ("N05CD07", "temazepam 10 mg capsule", "zo nodig 1 capsule voor de nacht", 3),
+    ("N06AB04", "citalopram 20 mg tablet", "1x per dag 1 tablet", 3),
+    ("N06AX11", "mirtazapine 15 mg tablet", "1x per dag 1 tablet voor de nacht", 2),
+    ("R03BB04", "tiotropium 2,5 µg inhalatievloeistof", "1x per dag 2 inhalaties", 3),
+    ("R03AC02", "salbutamol 100 µg aerosol", "zo nodig 1-2 inhalaties", 3),
+    ("S01EE01", "latanoprost 50 µg/ml oogdruppels", "1x per dag 1 druppel in beide ogen", 3),
+    ("G04BD08", "solifenacine 5 mg tablet", "1x per dag 1 tablet", 2),
+    ("N06DA02", "donepezil 5 mg tablet", "1x per dag 1 tablet", 1),
+    ("N02AX02", "tramadol 50 mg capsule", "zo nodig max 3x per dag 1 capsule", 2),
+    ("H02AB06", "prednisolon 5 mg tablet", "1x per dag 1 tablet", 1)]
+FAMILY = ("de Jong, Jansen, de Vries, van den Berg, van Dijk, Bakker, Janssen, Visser, Smit, Meijer, de Boer, Mulder, "
+          "de Groot, Bos, Vos, Peters, Hendriks, van Leeuwen, Dekker, Brouwer, de Wit, Dijkstra, Smits, de Graaf, "
+          "van der Meer, van der Linden, Kok, Jacobs, de Haan, Vermeulen, van den Heuvel, van der Veen, van den Broek, "
+          "de Bruijn, van der Heijden, Schouten, van Beek, Willems, van Vliet, van de Ven, Hoekstra, Maas, Verhoeven, "
+          "Koster, van Dam, van der Wal, Prins, Blom, Huisman, Peeters, de Jonge, Kuipers, Post, Kuiper, Veenstra, "
+          "Kramer, van den Brink, Scholten, van Wijk, Postma, Martens, Vink, de Ruiter, Timmermans, Groen, Gerritsen, "
+          "Jonker, van Loon, van der Velde, Willemsen, Smeets, de Lange, Bosch, van Dongen, Schipper, de Koning, "
+          "van der Laan, Driessen, van Doorn, Hermans, Evers, van den Bosch, van der Meulen, Hofman, Bosman, Wolters, "
+          "Sanders, van der Horst, Mol, Molenaar, van de Pol, de Leeuw, Verbeek").split(", ")
+WOMEN = ("Maria Johanna Cornelia Wilhelmina Anna Hendrika Elisabeth Geertruida Adriana Catharina Jacoba Petronella "
+         "Grietje Aaltje Gerda Riet Annie Truus Willy Joke Ria Tineke Corrie Ineke Marianne Anneke Greet Nel Bep "
+         "Dini Hennie Thea Margaretha Helena Klazina").split()
+MEN = ("Johannes Cornelis Hendrik Jan Pieter Willem Gerrit Jacobus Adrianus Antonius Theodorus Petrus Franciscus "
+       "Dirk Klaas Hans Kees Wim Piet Henk Joop Gerard Bert Frans Ton Rob Jaap Jos Harry Leo Huub Sjaak Teun "
+       "Evert").split()
+CITIES = [("Utrecht", 35), ("Amersfoort", 38), ("Zwolle", 80), ("Deventer", 74), ("Apeldoorn", 73),
+          ("Groningen", 97), ("Leeuwarden", 89), ("Assen", 94), ("Arnhem", 68), ("Nijmegen", 65),
+          ("'s-Hertogenbosch", 52), ("Tilburg", 50), ("Eindhoven", 56), ("Breda", 48), ("Maastricht", 62),
+          ("Haarlem", 20), ("Leiden", 23), ("Delft", 26), ("Gouda", 28), ("Dordrecht", 33), ("Alkmaar", 18),
+          ("Hoorn", 16), ("Enschede", 75), ("Emmen", 78), ("Venlo", 59), ("Middelburg", 43)]
+STREETS = ("Dorpsstraat Kerkstraat Schoolstraat Molenweg Stationsweg Julianastraat Beatrixlaan Wilhelminastraat "
+           "Emmalaan Eikenlaan Beukenlaan Lindelaan Kastanjelaan Rozenstraat Tulpstraat Hoofdstraat Oranjestraat "
+           "Nieuwstraat Zuidwal Vondellaan Rembrandtlaan Merelstraat Vinkenlaan Populierenweg Esdoornlaan "
+           "Berkenlaan").split()
+PRACTICE_NAMES = ("De Linde, De Eik, Het Anker, De Brug, Centrum, Oost, West, De Meander, Het Kompas, De Hoeksteen, "
+                  "De Vaart, Het Baken, De Wielewaal, De Akker, Het Plein, De Molen").split(", ")
+GOALS = [("functioneel", "Kan binnenshuis en buiten veilig lopen zonder te vallen."),
+         ("maatschappelijk", "Heeft minstens twee keer per week contact met anderen."),
+         ("somatisch", "Gebruikt alleen medicatie die nog nodig is; minder bijwerkingen."),
+         ("psychisch", "Voelt zich minder somber en heeft weer plezier in de dag."),
+         ("functioneel", "Kan zelfstandig wassen en aankleden met passende hulpmiddelen."),
+         ("communicatie", "Kan telefoneren en afspraken volgen met hulp van een hoorapparaat."),
+         ("maatschappelijk", "Mantelzorger voelt zich gesteund en is niet overbelast.")]
+ACTIONS = [("poh-ouderenzorg", "Verwijzing fysiotherapie voor loop- en balanstraining (valpreventie)."),
+           ("wijkverpleegkundige", "Woningscan op valgevaar en advies hulpmiddelen."),
+           ("huisarts", "Medicatiebeoordeling (polyfarmacie) met de apotheker."),
+           ("maatschappelijk-werker", "Kennismaking dagbesteding en ondersteuning mantelzorger."),
+           ("specialist-ouderengeneeskunde", "Geriatrisch assessment en advies over cognitie en stemming."),
+           ("wijkverpleegkundige", "Hulp bij ADL (wassen en aankleden) inzetten en evalueren."),
+           ("poh-ouderenzorg", "Evaluatie gewicht en voeding; zo nodig verwijzing dietist."),
+           ("huisarts", "Gehoortest aanvragen en hoortoestel bespreken.")]
+REFERRALS = [("fysiotherapeut", "Fysiotherapeut", "Loop- en balanstraining in het kader van valpreventie"),
+             ("ergotherapeut", "Ergotherapeut", "Advies hulpmiddelen en woningaanpassing"),
+             ("dietist", "Diëtist", "Ondervoeding: voedingsadvies"),
+             ("casemanager-dementie", "Casemanager dementie", "Begeleiding bij geheugenproblemen"),
+             ("welzijn", "Welzijn", "Dagbesteding en sociale contacten")]
+
+
+# ----------------------------------------------------------------------------------------------- helpers
+def years_before(day, years):
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
+
+
+def age_on(birth, day):
+    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+
+
+def workday(day, forward=True):
+    """Moves a Saturday or Sunday to the next Monday (or, backwards, the Friday before)."""
+    while day.weekday() >= 5:
+        day += dt.timedelta(days=1 if forward else -1)
+    return day
+
+
+def stamp(day, hour=10, minute=0):
+    """A dateTime in Dutch local time with its offset."""
+    if AMSTERDAM is not None:
+        offset = dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=AMSTERDAM).strftime("%z")
+    else:  # last Sunday of March .. last Sunday of October
+        last_sunday = lambda m: max(dt.date(day.year, m, d) for d in range(25, 32) if dt.date(day.year, m, d).weekday() == 6)
+        offset = "+0200" if last_sunday(3) <= day < last_sunday(10) else "+0100"
+    return f"{day.isoformat()}T{hour:02d}:{minute:02d}:00{offset[:3]}:{offset[3:]}"
+
+
+def coding(system, code, display=None):
+    c = {"system": system, "code": code}
+    if display:
+        c["display"] = display
+    return c
+
+
+def concept(system, code, display=None, text=None):
+    c = {"coding": [coding(system, code, display)]}
+    if text:
+        c["text"] = text
+    return c
+
+
+def narrative(text):
+    return {"status": "generated", "div": f'<div xmlns="http://www.w3.org/1999/xhtml"><p>{html.escape(text)}</p></div>'}
+
+
+def ref(reference, display=None):
+    r = {"reference": reference}
+    if display:
+        r["display"] = display
+    return r
+
+
+def weighted(rng, items, weights):
+    return rng.choices(items, weights=weights, k=1)[0]
+
+
+def bsn_numbers(seed, count):
+    """Distinct 9-digit numbers that pass the eleven-check, in a seed-dependent order."""
+    stride, value, found = 7_654_321, (seed * 48_271 + 12_345_678) % 10**8, []
+    while len(found) < count:
+        value = (value + stride) % 10**8
+        if value < 10**7:
+            continue
+        digits = [int(c) for c in f"{value:08d}"]
+        check = sum((9 - i) * d for i, d in enumerate(digits)) % 11
+        if check <= 9:
+            found.append(f"{value:08d}{check}")
+    return found
+
+
+def load_item_texts(profiles_dir):
+    """Item texts of the shipped Questionnaires, if fhir-profiles/ is next to this script (else none)."""
+    texts = {}
+    for name in ("gfi", "trazag-start", "complex-kwetsbaar-criteria", "gzsp-inclusie"):
+        try:
+            with open(f"{profiles_dir}/Questionnaire-{name}.json", encoding="utf-8") as f:
+                texts[name] = {item["linkId"]: item.get("text") for item in json.load(f)["item"]}
+        except (OSError, ValueError, KeyError):
+            texts[name] = {}
+    return texts
+
+
+# ----------------------------------------------------------------------------------------------- bundle
+class BundleBuilder:
+    """Entries of one transaction: urn:uuid fullUrls and conditional creates keyed on an identifier."""
+
+    def __init__(self):
+        self.entries = []
+
+    def add(self, resource, key, if_none_exist=None):
+        kind = resource["resourceType"]
+        identifier = {"system": SYN, "value": key}
+        if kind == "QuestionnaireResponse":
+            resource["identifier"] = identifier
+        else:
+            resource.setdefault("identifier", []).append(identifier)
+        full_url = "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, f"{SYN}/{key}"))
+        self.entries.append({"fullUrl": full_url, "resource": resource, "request": {
+            "method": "POST", "url": kind, "ifNoneExist": if_none_exist or f"identifier={SYN}|{key}"}})
+        return full_url
+
+    def bundle(self):
+        return {"resourceType": "Bundle", "type": "transaction", "entry": self.entries}
+
+
+# ----------------------------------------------------------------------------------------------- practices
+def build_practices(args, rng):
+    practices, b = [], BundleBuilder()
+    people = {"huisarts": ("01", ["Pieter", "Marieke", "Joost", "Esther", "Ruud", "Ilse"]),
+              "poh-ouderenzorg": ("30", ["Anouk", "Linda", "Sandra", "Monique"]),
+              "wijkverpleegkundige": ("30", ["Sanne", "Femke", "Bas", "Lotte"]),
+              "specialist-ouderengeneeskunde": ("01", ["Martijn", "Karin", "Erik", "Hanneke"]),
+              "maatschappelijk-werker": (None, ["Fatima", "Yusuf", "Mirjam", "Dennis"])}
+    for j in range(args.practices):
+        city, postal = CITIES[j % len(CITIES)]
+        name = f"Huisartsenpraktijk {PRACTICE_NAMES[j % len(PRACTICE_NAMES)]}"
+        if j >= len(PRACTICE_NAMES):
+            name += f" {city}"
+        key = f"s{args.seed}-org-{j + 1:03d}"
+        agb = f"01{args.seed % 900 + 100:03d}{j + 1:03d}"
+        street = rng.choice(STREETS)
+        org = {"resourceType": "Organization", "text": narrative(f"{name} (AGB {agb})."),
+               "identifier": [{"system": "http://fhir.nl/fhir/NamingSystem/agb-z", "value": agb},
+                              {"system": "http://fhir.nl/fhir/NamingSystem/ura", "value": f"9{args.seed % 900 + 100:03d}{j + 1:04d}"}],
+               "active": True, "type": [concept("http://terminology.hl7.org/CodeSystem/organization-type", "prov",
+                                                "Healthcare Provider")],
+               "name": name, "telecom": [{"system": "phone", "value": f"+31 {postal} {rng.randint(100, 999)} {rng.randint(1000, 9999)}", "use": "work"}],
+               "address": [{"use": "work", "line": [f"{street} {rng.randint(1, 120)}"], "city": city,
+                            "postalCode": f"{postal}{rng.randint(10, 99)} {rng.choice('ABCEGHKLMNPRTVWX')}{rng.choice('ABCEGHKLMNPRTVWX')}",
+                            "country": "NL"}]}
+        org_url = b.add(org, key)
+        practice = {"key": key, "name": name, "agb": agb, "city": city, "postal": postal, "org_url": org_url,
+                    "roles": {}, "practitioners": {}, "names": {}, "weight": rng.uniform(0.7, 1.3)}
+        for code, (big_profession, givens) in people.items():
+            given, family = rng.choice(givens), rng.choice(FAMILY)
+            full = f"{given} {family}"
+            ids = [{"system": "http://fhir.nl/fhir/NamingSystem/uzi-nr-pers", "value": f"9{rng.randint(0, 99999999):08d}"}]
+            if big_profession:
+                ids.insert(0, {"system": "http://fhir.nl/fhir/NamingSystem/big",
+                               "value": f"{rng.randint(10**8, 10**9 - 1)}{big_profession}"})
+            pract = {"resourceType": "Practitioner", "text": narrative(full), "identifier": ids, "active": True,
+                     "name": [{"use": "official", "family": family, "given": [given]}],
+                     "gender": "male" if given in ("Pieter", "Joost", "Ruud", "Bas", "Martijn", "Erik", "Yusuf", "Dennis") else "female"}
+            pract_url = b.add(pract, f"{key}-{code}")
+            role = {"resourceType": "PractitionerRole", "text": narrative(f"{full} - {TEAM_ROLES[code]}"),
+                    "active": True, "practitioner": ref(pract_url, full), "organization": ref(org_url, name),
+                    "code": [concept(f"{ZP}/CodeSystem/care-team-role", code, TEAM_ROLES[code])]}
+            practice["roles"][code] = b.add(role, f"{key}-{code}-role")
+            practice["practitioners"][code] = pract_url
+            practice["names"][code] = f"{full} ({TEAM_ROLES[code]})"
+        practices.append(practice)
+    return practices, b
+
+
+def resolve_practices(practices, builder, response):
+    """Replaces the urn:uuid references by server ids (live) or by conditional references (dry run)."""
+    by_url = {}
+    for i, entry in enumerate(builder.entries):
+        if response is not None:
+            location = response["entry"][i]["response"]["location"]
+            by_url[entry["fullUrl"]] = "/".join(location.split("/")[:2])
+        else:
+            key = next(x["value"] for x in entry["resource"]["identifier"] if x["system"] == SYN)
+            by_url[entry["fullUrl"]] = f"{entry['resource']['resourceType']}?identifier={SYN}|{key}"
+    for p in practices:
+        p["org"] = by_url[p["org_url"]]
+        p["roles"] = {code: by_url[url] for code, url in p["roles"].items()}
+        p["practitioners"] = {code: by_url[url] for code, url in p["practitioners"].items()}
+
+
+# ----------------------------------------------------------------------------------------------- one patient
+class PatientGenerator:
+    def __init__(self, args, practices, texts):
+        self.args, self.practices, self.texts, self.ref_day = args, practices, texts, args.reference_date
+        self.weights = [p["weight"] for p in practices]
+
+    def day(self, rng, lo, hi, forward=True):
+        """A workday between lo and hi days before the reference date (roughly: weekends move)."""
+        return workday(self.ref_day - dt.timedelta(days=rng.randint(lo, hi)), forward)
+
+    def generate(self, index, bsn, b):
+        rng = random.Random(f"{self.args.seed}:{index}")
+        p = self.person(rng, index, bsn)
+        p["practice"] = practice = weighted(rng, self.practices, self.weights)
+        p["team"] = {}
+        self.plan_pathway(rng, p)
+        p["patient"] = self.patient(rng, p, b)
+        self.medications(rng, p, b)
+        self.contacts(rng, p, b)
+        if p["status"]:
+            self.pathway(rng, p, b)
+        elif p["acp"]:
+            self.acp(p, b)
+        return p
+
+    # -- who
+    def person(self, rng, index, bsn):
+        low, high = weighted(rng, [band for band, _ in AGE_BANDS], [w for _, w in AGE_BANDS])
+        age = rng.randint(low, high)
+        first = years_before(self.ref_day, age + 1) + dt.timedelta(days=1)
+        birth = first + dt.timedelta(days=rng.randint(0, (years_before(self.ref_day, age) - first).days))
+        group = "65-74" if age < 75 else "75-84" if age < 85 else "85+"
+        female = rng.random() < {"65-74": 0.52, "75-84": 0.57, "85+": 0.67}[group]
+        mogelijk, kwetsbaar, complex_ = FRAILTY[group]
+        x = rng.uniform(0, 100)
+        status = ("complex-kwetsbaar" if x < complex_ else "kwetsbaar" if x < complex_ + kwetsbaar
+                  else "mogelijk-kwetsbaar" if x < complex_ + kwetsbaar + mogelijk else None)
+        acp_share = {None: 0.005 if age < 75 else 0.02, "mogelijk-kwetsbaar": 0.05, "kwetsbaar": 0.25,
+                     "complex-kwetsbaar": 0.5}[status]
+        return {"index": index, "key": f"s{self.args.seed}-p{index:06d}", "bsn": bsn, "birth": birth, "age": age,
+                "group": group, "gender": "female" if female else "male", "status": status,
+                "acp": rng.random() < acp_share, "meetings": [], "consents": [], "instruments": [],
+                "care_plan": None, "trajectory": None, "acp_date": None, "episode": None}
+
+    def plan_pathway(self, rng, p):
+        """Dates of the pathway steps, all on or before the reference date (except a planned MDO)."""
+        if p["status"] == "mogelijk-kwetsbaar":
+            p["signal"] = self.day(rng, 7, 200)
+        elif p["status"]:
+            p["signal"] = self.day(rng, 90, 540)
+            p["deelname"] = workday(p["signal"] + dt.timedelta(days=rng.randint(5, 14)))
+            p["visit"] = workday(p["deelname"] + dt.timedelta(days=rng.randint(5, 14)))
+            p["kernteam"] = [workday(p["visit"] + dt.timedelta(days=rng.randint(7, 21)))]
+            while rng.random() < 0.7:
+                nxt = workday(p["kernteam"][-1] + dt.timedelta(days=rng.randint(150, 240)))
+                if nxt >= self.ref_day:
+                    break
+                p["kernteam"].append(nxt)
+
+    # -- resources
+    def patient(self, rng, p, b):
+        practice = p["practice"]
+        first = rng.choice(WOMEN if p["gender"] == "female" else MEN)
+        givens = [first] + ([rng.choice(WOMEN if p["gender"] == "female" else MEN)] if rng.random() < 0.5 else [])
+        givens = list(dict.fromkeys(givens))
+        family = rng.choice(FAMILY)
+        p["name"] = f"{' '.join(givens)} {family}"
+        title = "Mevrouw" if p["gender"] == "female" else "De heer"
+        p["display"] = f"{title} {'.'.join(g[0] for g in givens)}. {family}"
+        widowed = rng.random() < (0.15 if p["age"] < 75 else 0.45 if p["gender"] == "female" else 0.25)
+        resource = {
+            "resourceType": "Patient", "meta": {"profile": [f"{ZP}/StructureDefinition/zp-patient"]},
+            "text": narrative(f"{title} {p['name']}, geboren {p['birth']:%d-%m-%Y} ({p['age']} jaar), "
+                              f"BSN {p['bsn']} (synthetisch), {practice['city']}."),
+            "identifier": [{"use": "official", "system": BSN, "value": p["bsn"]}], "active": True,
+            "name": [{"use": "official", "text": p["name"], "family": family, "given": givens}],
+            "telecom": [{"system": "phone", "value": f"+31 {practice['postal']} {rng.randint(100, 999)} {rng.randint(1000, 9999)}", "use": "home"}],
+            "gender": p["gender"], "birthDate": p["birth"].isoformat(),
+            "address": [{"use": "home", "line": [f"{rng.choice(STREETS)} {rng.randint(1, 180)}"], "city": practice["city"],
+                         "postalCode": f"{practice['postal']}{rng.randint(10, 99)} {rng.choice('ABCEGHKLMNPRTVWX')}{rng.choice('ABCEGHKLMNPRTVWX')}",
+                         "country": "NL"}],
+            "maritalStatus": concept("http://terminology.hl7.org/CodeSystem/v3-MaritalStatus",
+                                     *(("W", "Widowed") if widowed else ("M", "Married"))),
+            "generalPractitioner": [ref(practice["org"], practice["name"]),
+                                    ref(practice["roles"]["huisarts"], practice["names"]["huisarts"])],
+            "managingOrganization": ref(practice["org"], practice["name"])}
+        url = b.add(resource, p["key"], if_none_exist=f"identifier={BSN}|{p['bsn']}")
+        p["patient_entry"] = len(b.entries) - 1
+        p["subject"] = ref(url, p["display"])
+        if p["status"] in ("kwetsbaar", "complex-kwetsbaar") and rng.random() < 0.8:
+            carer = rng.choice(WOMEN + MEN)
+            daughter = carer in WOMEN
+            rel = ("DAU", "natural daughter", "Dochter") if daughter else ("SON", "natural son", "Zoon")
+            b.add({"resourceType": "RelatedPerson", "text": narrative(f"{carer} {family}, {rel[2].lower()} en eerste mantelzorger."),
+                   "active": True, "patient": p["subject"],
+                   "relationship": [concept("http://terminology.hl7.org/CodeSystem/v3-RoleCode", rel[0], rel[1],
+                                            f"{rel[2]}, eerste mantelzorger")],
+                   "name": [{"use": "official", "family": family, "given": [carer]}],
+                   "telecom": [{"system": "phone", "value": f"+31 6 {rng.randint(1000, 9999)} {rng.randint(1000, 9999)}", "use": "mobile"}],
+                   "gender": "female" if daughter else "male"}, f"{p['key']}-carer")
+        return url
+
+    def medications(self, rng, p, b):
+        table = MEDS_FRAIL if p["status"] in ("kwetsbaar", "complex-kwetsbaar") else MEDS_YOUNG if p["age"] < 75 else MEDS_OLD
+        count = weighted(rng, list(range(13)), table)
+        chosen = []
+        while len(chosen) < count + 1:
+            med = weighted(rng, MEDICATIONS, [m[3] for m in MEDICATIONS])
+            if med not in chosen:
+                chosen.append(med)
+        stopped = chosen[count] if rng.random() < 0.15 else None
+        for n, med in enumerate(chosen[:count] + ([stopped] if stopped else [])):
+            atc, name, dosage, _ = med
+            start = self.ref_day - dt.timedelta(days=rng.randint(30, 3650))
+            resource = {"resourceType": "MedicationStatement", "status": "active",
+                        "medicationCodeableConcept": concept(ATC, atc, name.split(" ")[0], name),
+                        "subject": p["subject"], "effectivePeriod": {"start": start.isoformat()},
+                        "dateAsserted": stamp(max(start, self.ref_day - dt.timedelta(days=rng.randint(1, 90))), 9),
+                        "informationSource": ref(p["practice"]["roles"]["huisarts"], p["practice"]["names"]["huisarts"]),
+                        "dosage": [{"text": dosage}]}
+            if med is stopped:
+                end = start + dt.timedelta(days=rng.randint(14, max(15, (self.ref_day - start).days - 1)))
+                resource["status"] = "completed"
+                resource["effectivePeriod"]["end"] = end.isoformat()
+            b.add(resource, f"{p['key']}-med-{n + 1}")
+        p["active_medications"], p["stopped_medications"] = count, int(stopped is not None)
+
+    def contacts(self, rng, p, b):
+        days = []
+        if p["status"] or rng.random() >= 0.17:
+            n = weighted(rng, range(1, 9), [10, 16, 18, 16, 14, 11, 8, 7] if p["age"] >= 75 else [22, 22, 18, 14, 10, 7, 4, 3])
+            days = [self.day(rng, 1, 365, forward=False)] + [self.day(rng, 1, 728, forward=False) for _ in range(n - 1)]
+        elif rng.random() < 14 / 17:
+            days = [self.day(rng, 366, 728, forward=False) for _ in range(rng.randint(1, 3))]
+        visit = p.get("visit")
+        kinds = [("consult", d) for d in days] + ([("huisbezoek", visit)] if visit else [])
+        for n, (kind, day) in enumerate(sorted(kinds, key=lambda k: k[1])):
+            who = "poh-ouderenzorg" if kind == "huisbezoek" or rng.random() < 0.25 else "huisarts"
+            minute = rng.choice(range(0, 50, 10))
+            hour = rng.randint(8, 16)
+            text = ("Huisbezoek POH-O (in kaart brengen kwetsbaarheid)" if kind == "huisbezoek"
+                    else "Consult huisarts" if who == "huisarts" else "Consult POH-ouderenzorg")
+            b.add({"resourceType": "Encounter", "status": "finished",
+                   "class": coding("http://terminology.hl7.org/CodeSystem/v3-ActCode", "AMB", "ambulatory"),
+                   "type": [{"coding": [coding("http://snomed.info/sct", "439708006" if kind == "huisbezoek" else "11429006",
+                                               "Home visit" if kind == "huisbezoek" else "Consultation")], "text": text}],
+                   "subject": p["subject"], "participant": [{"individual": ref(p["practice"]["roles"][who], p["practice"]["names"][who])}],
+                   "period": {"start": stamp(day, hour, minute), "end": stamp(day, hour, minute + 10)},
+                   "serviceProvider": ref(p["practice"]["org"], p["practice"]["name"])}, f"{p['key']}-contact-{n + 1}")
+        p["contact_days"] = sorted(d for _, d in kinds)
+
+    def consent(self, p, b, category, day, provision="permit", years=2):
+        practice = p["practice"]
+        display = {"programma-deelname": "Toestemming deelname zorgprogramma",
+                   "bespreken-kernteam": "Toestemming bespreken in kernteam/MDO"}[category]
+        end = years_before(day, -years)
+        text = {("programma-deelname", "permit"): "Patiënt geeft toestemming om de kwetsbaarheid verder in kaart te brengen en te overleggen met andere betrokken zorgverleners.",
+                ("programma-deelname", "deny"): "Patiënt wil (nu) niet deelnemen aan het zorgprogramma.",
+                ("bespreken-kernteam", "permit"): "Patiënt vindt het goed dat de situatie in het kernteam en met betrokken hulpverleners wordt besproken."}
+        b.add({"resourceType": "Consent", "meta": {"profile": [f"{ZP}/StructureDefinition/zp-consent"]},
+               "text": narrative(text[(category, provision)]), "status": "active",
+               "scope": concept("http://terminology.hl7.org/CodeSystem/consentscope",
+                                *(("treatment", "Treatment") if category == "programma-deelname" else ("patient-privacy", "Privacy Consent"))),
+               "category": [concept(f"{ZP}/CodeSystem/consent-category", category, display)],
+               "patient": p["subject"], "dateTime": stamp(day, 11), "performer": [p["subject"]],
+               "organization": [ref(practice["org"], practice["name"])],
+               "policy": [{"authority": "https://zorgpad.nl", "uri": "https://zorgpad.nl/fhir/policy/zorgprogramma-kwetsbare-ouderen"}],
+               "provision": {"type": provision, "period": {"start": day.isoformat(), "end": end.isoformat()}}},
+              f"{p['key']}-consent-{category}")
+        p["consents"].append({"category": category, "provision": provision, "status": "active",
+                              "date": day.isoformat(), "period_start": day.isoformat(), "period_end": end.isoformat()})
+
+    def response(self, p, b, questionnaire, day, answers, author, hour=10, score=None):
+        texts = self.texts.get(questionnaire, {})
+        items = []
+        for link_id, value in answers:
+            answer = ({"valueBoolean": value} if isinstance(value, bool) else {"valueInteger": value} if isinstance(value, int)
+                      else {"valueCoding": coding(f"{ZP}/CodeSystem/answer", value, ANSWER_DISPLAY[value])})
+            item = {"linkId": link_id, "answer": [answer]}
+            if texts.get(link_id):
+                item["text"] = texts[link_id]
+            items.append(item)
+        url = b.add({"resourceType": "QuestionnaireResponse",
+                     "meta": {"profile": [f"{ZP}/StructureDefinition/zp-instrument-response"]},
+                     "text": narrative(f"Ingevulde vragenlijst {questionnaire} op {day.isoformat()}."),
+                     "questionnaire": f"{ZP}/Questionnaire/{questionnaire}", "status": "completed",
+                     "subject": p["subject"], "authored": stamp(day, hour, 30),
+                     "author": ref(p["practice"]["roles"][author], p["practice"]["names"][author]), "item": items},
+                    f"{p['key']}-qr-{questionnaire}")
+        p["instruments"].append({"questionnaire": questionnaire, "authored": day.isoformat(), "score": score})
+        return url
+
+    def assessment(self, rng, p, b):
+        """A Trazag (60%) or GFI (40%) response indicating frailty; the server computes the total."""
+        polypharmacy = p["active_medications"]
+        if rng.random() < 0.6:
+            while True:
+                yes = [rng.random() < 0.4 for _ in range(10)]
+                yes[2] = polypharmacy >= 5
+                if sum(yes) >= 3:
+                    break
+            answers = [(f"trazag-{i + 1}", "ja" if y else "nee") for i, y in enumerate(yes)]
+            return "trazag-start", self.response(p, b, "trazag-start", p["visit"], answers, "poh-ouderenzorg", score=sum(yes))
+        while True:
+            adl = ["hulp-nodig" if rng.random() < 0.35 else "geen-hulp-nodig" for _ in range(4)]
+            fitness = rng.randint(2, 8)
+            yes_no = ["ja" if rng.random() < 0.35 else "nee" for _ in range(3)] + ["ja" if polypharmacy >= 4 else "nee"]
+            memory = rng.choice(["ja", "soms", "nee"])
+            mood = [rng.choice(["ja", "soms", "nee", "nee"]) for _ in range(5)]
+            score = (adl.count("hulp-nodig") + (fitness <= 6) + yes_no.count("ja") + (memory == "ja")
+                     + sum(m != "nee" for m in mood))
+            if 4 <= score <= 12:
+                break
+        answers = ([(f"gfi-{i + 1}", a) for i, a in enumerate(adl)] + [("gfi-5", fitness)]
+                   + [(f"gfi-{i + 6}", a) for i, a in enumerate(yes_no)] + [("gfi-10", memory)]
+                   + [(f"gfi-{i + 11}", a) for i, a in enumerate(mood)])
+        return "gfi", self.response(p, b, "gfi", p["visit"], answers, "poh-ouderenzorg", score=score)
+
+    def meeting(self, p, b, kind, day, roles, status="finished", minutes=15, reason=None, n=1):
+        practice = p["practice"]
+        resource = {"resourceType": "Encounter", "meta": {"profile": [f"{ZP}/StructureDefinition/zp-meeting"]},
+                    "text": narrative(f"{MEETING_DISPLAY[kind]} over {p['display']} op {day.isoformat()} ({status})."),
+                    "status": status,
+                    "class": coding("http://terminology.hl7.org/CodeSystem/v3-ActCode", "AMB", "ambulatory"),
+                    "type": [concept(f"{ZP}/CodeSystem/meeting-type", kind, MEETING_DISPLAY[kind])],
+                    "subject": p["subject"],
+                    "participant": [{"individual": ref(practice["roles"][r], practice["names"][r])} for r in roles],
+                    "period": {"start": stamp(day, 13, 30), "end": stamp(day, 13 + (30 + minutes) // 60, (30 + minutes) % 60)},
+                    "serviceProvider": ref(practice["org"], practice["name"])}
+        if reason:
+            resource["reasonReference"] = [ref(reason, STATUS_DISPLAY[p["status"]] + " (A05)")]
+        if status != "finished":
+            del resource["period"]["end"]
+        b.add(resource, f"{p['key']}-{kind}-{n}")
+        p["meetings"].append({"type": kind, "date": day.isoformat(), "status": status})
+
+    def care_team(self, rng, p, b, start, complex_day):
+        practice = p["practice"]
+        roles = ["huisarts", "poh-ouderenzorg", "wijkverpleegkundige"]
+        if p["status"] == "complex-kwetsbaar":
+            roles += ["specialist-ouderengeneeskunde"] + (["maatschappelijk-werker"] if rng.random() < 0.6 else [])
+        elif rng.random() < 0.5:
+            roles.append("maatschappelijk-werker")
+        coordinator = "poh-ouderenzorg" if rng.random() < 0.75 else "wijkverpleegkundige"
+        participants = []
+        for r in roles:
+            codes = [concept(f"{ZP}/CodeSystem/care-team-role", r, TEAM_ROLES[r])]
+            if r == coordinator:
+                codes.append(concept(f"{ZP}/CodeSystem/care-team-role", "coordinator", TEAM_ROLES["coordinator"]))
+            since = complex_day if r == "specialist-ouderengeneeskunde" else start
+            participants.append({"role": codes, "member": ref(practice["roles"][r], practice["names"][r]),
+                                 "period": {"start": since.isoformat()}})
+        names = "; ".join(practice["names"][r] + (" (coordinator)" if r == coordinator else "") for r in roles)
+        url = b.add({"resourceType": "CareTeam", "meta": {"profile": [f"{ZP}/StructureDefinition/zp-careteam"]},
+                     "text": narrative(f"Kernteam {p['display']}: {names}."), "status": "active",
+                     "name": f"Kernteam {p['display']}", "subject": p["subject"], "period": {"start": start.isoformat()},
+                     "participant": participants, "managingOrganization": [ref(practice["org"], practice["name"])]},
+                    f"{p['key']}-careteam")
+        p["team"] = {"roles": roles, "coordinator": coordinator, "url": url}
+
+    def episode(self, p, b, code, status, onset, recorded, evidence, recorder):
+        practice = p["practice"]
+        resource = {"resourceType": "Condition", "meta": {"profile": [f"{ZP}/StructureDefinition/zp-frailty-episode"]},
+                    "text": narrative(f"Episode ICPC {code} - status {STATUS_DISPLAY[status]}, sinds {onset.isoformat()}."),
+                    "clinicalStatus": concept("http://terminology.hl7.org/CodeSystem/condition-clinical", "active", "Active"),
+                    "verificationStatus": concept("http://terminology.hl7.org/CodeSystem/condition-ver-status",
+                                                  *(("confirmed", "Confirmed") if code == "A05" else ("provisional", "Provisional"))),
+                    "category": [concept("http://terminology.hl7.org/CodeSystem/condition-category", "problem-list-item", "Problem List Item")],
+                    "code": concept(ICPC, code, ICPC_DISPLAY[code], STATUS_DISPLAY[status]),
+                    "subject": p["subject"], "onsetDateTime": onset.isoformat(), "recordedDate": recorded.isoformat(),
+                    "recorder": ref(practice["roles"][recorder], practice["names"][recorder]),
+                    "stage": [{"summary": concept(f"{ZP}/CodeSystem/frailty-status", status, STATUS_DISPLAY[status])}]}
+        if evidence:
+            resource["evidence"] = [{"detail": [ref(url, label) for url, label in evidence]}]
+        p["episode"] = {"code": code, "onset": onset.isoformat(), "recorded": recorded.isoformat()}
+        return b.add(resource, f"{p['key']}-episode")
+
+    def acp(self, p, b, earliest=None):
+        rng = random.Random(f"{self.args.seed}:{p['index']}:acp")
+        day = workday(earliest + dt.timedelta(days=rng.randint(0, 30))) if earliest else self.day(rng, 14, 700)
+        day = min(day, self.ref_day - dt.timedelta(days=1))
+        practice = p["practice"]
+        b.add({"resourceType": "Condition", "meta": {"profile": [f"{ZP}/StructureDefinition/zp-acp-episode"]},
+               "text": narrative(f"Episode ICPC A20 Proactieve zorgplanning, sinds {day.isoformat()}."),
+               "clinicalStatus": concept("http://terminology.hl7.org/CodeSystem/condition-clinical", "active", "Active"),
+               "verificationStatus": concept("http://terminology.hl7.org/CodeSystem/condition-ver-status", "confirmed", "Confirmed"),
+               "category": [concept("http://terminology.hl7.org/CodeSystem/condition-category", "problem-list-item", "Problem List Item")],
+               "code": concept(ICPC, "A20", ICPC_DISPLAY["A20"], "Proactieve zorgplanning"), "subject": p["subject"],
+               "onsetDateTime": day.isoformat(), "recordedDate": day.isoformat(),
+               "recorder": ref(practice["roles"]["huisarts"], practice["names"]["huisarts"]),
+               "note": [{"text": "Gesprek proactieve zorgplanning: wensen en grenzen van behandeling vastgelegd."}]},
+              f"{p['key']}-acp")
+        p["acp_date"] = day.isoformat()
+
+    def care_plan(self, rng, p, b, start, episode_url):
+        practice, roles = p["practice"], p["team"]["roles"]
+        goals = rng.sample(GOALS, rng.randint(2, 3))
+        goal_urls = []
+        for n, (domain, text) in enumerate(goals):
+            goal_urls.append(b.add({
+                "resourceType": "Goal", "meta": {"profile": [f"{ZP}/StructureDefinition/zp-goal"]},
+                "text": narrative(f"Doel ({domain.capitalize()}): {text}"), "lifecycleStatus": "active",
+                "category": [concept(f"{ZP}/CodeSystem/sfmpc", domain, domain.capitalize())],
+                "description": {"text": text}, "subject": p["subject"], "startDate": start.isoformat(),
+                "target": [{"dueDate": (start + dt.timedelta(days=182)).isoformat()}], "expressedBy": p["subject"],
+                "addresses": [ref(episode_url)]}, f"{p['key']}-goal-{n + 1}"))
+        actions = [a for a in ACTIONS if a[0] in roles]
+        activities = []
+        age_days = (self.ref_day - start).days
+        for n, (who, text) in enumerate(rng.sample(actions, min(len(actions), rng.randint(3, 5)))):
+            status = rng.choice(["completed", "in-progress"] if age_days > 120 else ["in-progress", "scheduled", "not-started"])
+            activities.append({"detail": {
+                "extension": [{"url": f"{ZP}/StructureDefinition/zp-urgency", "valueCode": rng.choice(["routine", "routine", "urgent", "asap"])}],
+                "goal": [ref(goal_urls[n % len(goal_urls)])], "status": status,
+                "performer": [ref(practice["roles"][who], practice["names"][who])], "description": text}})
+        coordinator = p["team"]["coordinator"]
+        url = b.add({"resourceType": "CarePlan", "meta": {"profile": [f"{ZP}/StructureDefinition/zp-careplan"]},
+                     "text": narrative(f"Gezondheidsplan {p['display']}: " + " ".join(a["detail"]["description"] for a in activities)),
+                     "status": "active", "intent": "plan",
+                     "category": [concept(f"{ZP}/CodeSystem/careplan-category", "gezondheidsplan", "Gezondheidsplan (individueel zorgplan)")],
+                     "title": f"Gezondheidsplan {p['display']}", "subject": p["subject"], "period": {"start": start.isoformat()},
+                     "created": start.isoformat(), "author": ref(practice["roles"][coordinator], practice["names"][coordinator]),
+                     "careTeam": [ref(p["team"]["url"], f"Kernteam {p['display']}")], "addresses": [ref(episode_url)],
+                     "goal": [ref(u) for u in goal_urls], "activity": activities}, f"{p['key']}-careplan")
+        p["care_plan"] = {"start": start.isoformat(), "actions": len(activities), "goals": len(goal_urls)}
+        return url
+
+    def pathway(self, rng, p, b):
+        practice = p["practice"]
+        if p["status"] == "mogelijk-kwetsbaar":
+            x = rng.random()
+            if x < 0.6:
+                day = workday(p["signal"] + dt.timedelta(days=rng.randint(3, 10)))
+                if day < self.ref_day:
+                    self.consent(p, b, "programma-deelname", day, "permit" if x < 0.5 else "deny")
+            self.episode(p, b, "A49.01", "mogelijk-kwetsbaar", p["signal"], p["signal"], None, "poh-ouderenzorg")
+            if p["acp"]:
+                self.acp(p, b, p["signal"])
+            return
+        self.consent(p, b, "programma-deelname", p["deelname"])
+        self.consent(p, b, "bespreken-kernteam", p["visit"])
+        instrument, assessment_url = self.assessment(rng, p, b)
+        label = f"{'Trazag startlijst' if instrument == 'trazag-start' else 'GFI'} {p['visit']:%d-%m-%Y}"
+        evidence = [(assessment_url, label)]
+        meetings = p["kernteam"]
+        complex_day = None
+        if p["status"] == "complex-kwetsbaar":
+            complex_day = meetings[1] if len(meetings) > 1 and rng.random() < 0.4 else meetings[0]
+            criteria = self.response(p, b, "complex-kwetsbaar-criteria", complex_day, [(f"c{i}", True) for i in range(1, 6)],
+                                     "poh-ouderenzorg", hour=13)
+            evidence.append((criteria, f"Criteria complex kwetsbaar {complex_day:%d-%m-%Y}"))
+        self.care_team(rng, p, b, meetings[0], complex_day or meetings[0])
+        episode_url = self.episode(p, b, "A05", p["status"], p["visit"], complex_day or p["visit"], evidence, "poh-ouderenzorg")
+        if p["acp"]:
+            self.acp(p, b, p["visit"])
+        for n, day in enumerate(meetings):
+            self.meeting(p, b, "kernteam-overleg", day, p["team"]["roles"], reason=episode_url, n=n + 1)
+        if p["status"] == "kwetsbaar":
+            if rng.random() < 0.4:
+                self.care_plan(rng, p, b, meetings[0], episode_url)
+            return
+        plan_url = self.care_plan(rng, p, b, complex_day, episode_url)
+        if rng.random() < 0.5:
+            code, display, text = rng.choice(REFERRALS)
+            b.add({"resourceType": "ServiceRequest", "meta": {"profile": [f"{ZP}/StructureDefinition/zp-referral"]},
+                   "text": narrative(f"Verwijzing naar {display}: {text}."), "basedOn": [ref(plan_url, f"Gezondheidsplan {p['display']}")],
+                   "status": "active", "intent": "order", "priority": "routine", "code": {"text": text}, "subject": p["subject"],
+                   "authoredOn": (complex_day + dt.timedelta(days=1)).isoformat(),
+                   "requester": ref(practice["roles"]["huisarts"], practice["names"]["huisarts"]),
+                   "performerType": concept(f"{ZP}/CodeSystem/referral-target", code, display),
+                   "reasonReference": [ref(episode_url, "Complex kwetsbaar (A05)")]}, f"{p['key']}-referral")
+        mdo_roles = p["team"]["roles"] + ([] if "maatschappelijk-werker" in p["team"]["roles"] else ["maatschappelijk-werker"])
+        mdo, n = workday(complex_day + dt.timedelta(days=rng.randint(14, 42))), 0
+        while mdo < self.ref_day:
+            n += 1
+            self.meeting(p, b, "breed-mdo", mdo, mdo_roles, minutes=45, reason=episode_url, n=n)
+            if rng.random() >= 0.8:
+                break
+            mdo = workday(mdo + dt.timedelta(days=rng.randint(300, 380)))
+        if rng.random() < 0.4:
+            self.meeting(p, b, "breed-mdo", workday(self.ref_day + dt.timedelta(days=rng.randint(7, 60))), mdo_roles,
+                         status="planned", minutes=45, reason=episode_url, n=n + 1)
+        if rng.random() < 0.2:
+            self.trajectory(rng, p, b, complex_day, episode_url)
+
+    def trajectory(self, rng, p, b, complex_day, episode_url):
+        """GZSP admission in order (ZP-R6), only when it fits before the reference date."""
+        g1 = workday(complex_day + dt.timedelta(days=rng.randint(21, 60)))
+        g2 = workday(g1 + dt.timedelta(days=rng.randint(7, 21)))
+        g3 = workday(g2 + dt.timedelta(days=rng.randint(7, 14)))
+        start = workday(g3 + dt.timedelta(days=rng.randint(0, 7)))
+        if start >= self.ref_day:
+            return
+        so = "specialist-ouderengeneeskunde"
+        self.meeting(p, b, "mdo-gzsp", g1, ["huisarts", "wijkverpleegkundige", "poh-ouderenzorg"], minutes=30, reason=episode_url)
+        self.meeting(p, b, "so-consult", g2, [so], minutes=60, reason=episode_url)
+        self.meeting(p, b, "mdo-gzsp", g3, ["huisarts", "wijkverpleegkundige", so], minutes=30, reason=episode_url, n=2)
+        self.response(p, b, "gzsp-inclusie", g3, [(f"i{i}", True) for i in range(1, 5)], so, hour=14)
+        practice = p["practice"]
+        b.add({"resourceType": "EpisodeOfCare", "meta": {"profile": [f"{ZP}/StructureDefinition/zp-zorgtraject"]},
+               "text": narrative("GZSP-zorgtraject kwetsbare patiënten, startfase, actief; regie specialist ouderengeneeskunde."),
+               "status": "active",
+               "type": [concept(f"{ZP}/CodeSystem/episode-type", "gzsp-zorgtraject", "Zorgtraject kwetsbare patiënten (GZSP)"),
+                        concept(f"{ZP}/CodeSystem/zorgtraject-phase", "startfase", "Startfase")],
+               "diagnosis": [{"condition": ref(episode_url, "Complex kwetsbaar (A05)"), "rank": 1}], "patient": p["subject"],
+               "period": {"start": start.isoformat()},
+               "careManager": ref(practice["practitioners"][so], practice["names"][so]),
+               "team": [ref(p["team"]["url"], f"Kernteam {p['display']}")]}, f"{p['key']}-gzsp")
+        p["trajectory"] = {"status": "active", "phase": "startfase", "start": start.isoformat(),
+                           "steps": [g1.isoformat(), g2.isoformat(), g3.isoformat()]}
+
+
+def patient_facts(p, ref_day):
+    """The manifest entry of one patient: what tests need to compute expected answers."""
+    mdos = [m for m in p["meetings"] if m["type"] == "breed-mdo" and m["status"] == "finished"]
+    last = p["contact_days"][-1] if p["contact_days"] else None
+    return {"index": p["index"], "id": p.get("id"), "loaded": p.get("loaded", False), "synthetic_id": p["key"],
+            "bsn": p["bsn"], "name": p["name"], "gender": p["gender"], "birth_date": p["birth"].isoformat(),
+            "age": p["age"], "practice": p["practice"]["key"], "practice_id": p["practice"]["org"],
+            "active_medications": p["active_medications"], "stopped_medications": p["stopped_medications"],
+            "contacts": len(p["contact_days"]), "last_contact": last.isoformat() if last else None,
+            "days_since_last_contact": (ref_day - last).days if last else None,
+            "frailty_status": p["status"], "frailty_episode": p["episode"], "acp": p["acp_date"],
+            "instruments": p["instruments"], "care_team": p["team"].get("roles"),
+            "coordinator": p["team"].get("coordinator"), "has_care_plan": p["care_plan"] is not None,
+            "care_plan": p["care_plan"], "meetings": p["meetings"], "mdos_held": [m["date"] for m in mdos],
+            "last_mdo": mdos[-1]["date"] if mdos else None, "consents": p["consents"], "trajectory": p["trajectory"]}
+
+
+# ----------------------------------------------------------------------------------------------- loading
+class Loader:
+    def __init__(self, base, timeout=600):
+        self.base, self.timeout = base.rstrip("/"), timeout
+
+    def post(self, bundle):
+        """POSTs a transaction; retried once. Returns (response bundle, None) or (None, error text)."""
+        body = json.dumps(bundle, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        error = None
+        for attempt in range(2):
+            request = urllib.request.Request(self.base, data=body, method="POST", headers={
+                "Content-Type": "application/fhir+json; charset=utf-8", "Accept": "application/fhir+json",
+                "Prefer": "return=minimal"})
+            try:
+                with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                    return json.load(response), None
+            except urllib.error.HTTPError as e:
+                error = f"HTTP {e.code}: {outcome_text(e.read())}"
+            except (urllib.error.URLError, OSError, ValueError) as e:
+                error = f"{type(e).__name__}: {e}"
+            if attempt == 0:
+                time.sleep(2)
+        return None, error
+
+
+def outcome_text(raw):
+    try:
+        outcome = json.loads(raw)
+        parts = []
+        for issue in outcome.get("issue", [])[:5]:
+            rule = ",".join(c.get("code", "") for c in issue.get("details", {}).get("coding", []))
+            where = ",".join(issue.get("expression", []) or issue.get("location", []))
+            parts.append(" ".join(x for x in (f"[{rule}]" if rule else "", where, issue.get("diagnostics")
+                                               or issue.get("details", {}).get("text", "")) if x))
+        return " | ".join(parts) or raw[:500].decode("utf-8", "replace")
+    except (ValueError, AttributeError):
+        return raw[:500].decode("utf-8", "replace")
+
+
+class Progress:
+    def __init__(self, total):
+        self.total, self.start, self.last = total, time.monotonic(), 0.0
+        self.tty = sys.stderr.isatty()
+
+    def update(self, done, force=False):
+        now = time.monotonic()
+        if not force and not self.tty and now - self.last < 10:
+            return
+        self.last = now
+        elapsed = max(now - self.start, 1e-6)
+        rate = done / elapsed
+        eta = (self.total - done) / rate if rate > 0 else 0
+        filled = int(30 * done / max(self.total, 1))
+        line = (f"[{'#' * filled}{'.' * (30 - filled)}] {done}/{self.total} patients  {rate:6.1f}/s  "
+                f"elapsed {fmt_duration(elapsed)}  ETA {fmt_duration(eta)}")
+        sys.stderr.write(("\r" + line) if self.tty else (line + "\n"))
+        sys.stderr.flush()
+
+
+def fmt_duration(seconds):
+    seconds = int(seconds)
+    return f"{seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
+
+
+def tally(counts, bundle, response):
+    for request, answer in zip(bundle["entry"], response["entry"] if response else [None] * len(bundle["entry"])):
+        kind = request["resource"]["resourceType"]
+        status = (answer or {}).get("response", {}).get("status", "")
+        counts[kind]["created" if status.startswith("201") else "existing" if answer else "generated"] += 1
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--base", default="http://127.0.0.1:8080/fhir", help="FHIR base URL")
+    parser.add_argument("--patients", type=int, default=1000)
+    parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--practices", type=int, help="GP practices (default: one per 450 patients)")
+    parser.add_argument("--batch", type=int, default=25, help="patients per transaction Bundle")
+    parser.add_argument("--workers", type=int, default=2, help="Bundles in flight at once")
+    parser.add_argument("--reference-date", type=dt.date.fromisoformat, default=dt.date.today(),
+                        help="'today' of the population, YYYY-MM-DD (default: today)")
+    parser.add_argument("--manifest", help="write per-patient facts (known answers) to this JSON file")
+    parser.add_argument("--dry-run", metavar="OUT.ndjson", help="write the Bundles to this file, load nothing")
+    parser.add_argument("--keep-going", action="store_true", help="report a refused Bundle and go on")
+    parser.add_argument("--profiles", default=None, help="fhir-profiles directory (item texts of Questionnaires)")
+    args = parser.parse_args()
+    if not 1 <= args.patients <= 1_000_000 or args.batch < 1 or args.workers < 1:
+        parser.error("--patients 1..1000000, --batch and --workers at least 1")
+    args.practices = args.practices or max(1, round(args.patients / 450))
+    profiles = args.profiles or os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fhir-profiles")
+
+    started = time.monotonic()
+    loader = None if args.dry_run else Loader(args.base)
+    out = open(args.dry_run, "w", encoding="utf-8") if args.dry_run else None
+    counts = collections.defaultdict(collections.Counter)
+    practices, builder = build_practices(args, random.Random(args.seed))
+    bundle = builder.bundle()
+    if out:
+        out.write(json.dumps(bundle, ensure_ascii=False, separators=(",", ":")) + "\n")
+        response = None
+    else:
+        response, error = loader.post(bundle)
+        if error:
+            sys.exit(f"The practices Bundle was refused: {error}")
+    tally(counts, bundle, response)
+    resolve_practices(practices, builder, response)
+
+    generator = PatientGenerator(args, practices, load_item_texts(profiles))
+    bsns = bsn_numbers(args.seed, args.patients)
+    facts, failures, done = [], [], 0
+    progress = Progress(args.patients)
+    progress.update(0, force=True)
+
+    def batches():
+        for first in range(0, args.patients, args.batch):
+            b, people = BundleBuilder(), []
+            for i in range(first, min(first + args.batch, args.patients)):
+                people.append(generator.generate(i + 1, bsns[i], b))
+            yield b.bundle(), people
+
+    def finish(bundle, people, response, error):
+        nonlocal done
+        if error:
+            failures.append(error)
+            print(f"\nBundle with patients {people[0]['key']}..{people[-1]['key']} refused after a retry: {error}",
+                  file=sys.stderr)
+        else:
+            for p in people:
+                p["loaded"] = response is not None
+                if response is not None:
+                    p["id"] = "/".join(response["entry"][p["patient_entry"]]["response"]["location"].split("/")[:2])
+            tally(counts, bundle, response)
+        facts.extend(patient_facts(p, args.reference_date) for p in people)
+        done += len(people)
+        progress.update(done)
+
+    with ThreadPoolExecutor(max_workers=args.workers) as pool:
+        in_flight = collections.deque()
+        for bundle, people in batches():
+            if out:
+                out.write(json.dumps(bundle, ensure_ascii=False, separators=(",", ":")) + "\n")
+                finish(bundle, people, None, None)
+                continue
+            in_flight.append((bundle, people, pool.submit(loader.post, bundle)))
+            while len(in_flight) > args.workers or (in_flight and in_flight[0][2].done()):
+                b, people_, future = in_flight.popleft()
+                finish(b, people_, *future.result())
+                if failures and not args.keep_going:
+                    break
+            if failures and not args.keep_going:
+                break
+        while in_flight:
+            b, people_, future = in_flight.popleft()
+            finish(b, people_, *future.result())
+    progress.update(done, force=True)
+    sys.stderr.write("\n")
+    if out:
+        out.close()
+    elapsed = time.monotonic() - started
+
+    loaded = sum(f["loaded"] for f in facts)
+    totals = {"patients": len(facts), "loaded": loaded, "aged_75_plus": sum(f["age"] >= 75 for f in facts),
+              "polypharmacy_5_plus": sum(f["active_medications"] >= 5 for f in facts),
+              "not_seen_12_months": sum(f["last_contact"] is None or f["days_since_last_contact"] > 365 for f in facts),
+              "frailty": dict(collections.Counter(f["frailty_status"] or "none" for f in facts)),
+              "acp": sum(f["acp"] is not None for f in facts), "care_plans": sum(f["has_care_plan"] for f in facts),
+              "mdos_held": sum(len(f["mdos_held"]) for f in facts),
+              "trajectories": sum(f["trajectory"] is not None for f in facts),
+              "scored_instruments": sum(i["score"] is not None for f in facts for i in f["instruments"])}
+    if args.manifest:
+        manifest = {"generator": "scripts/generate-population.py", "seed": args.seed,
+                    "reference_date": args.reference_date.isoformat(), "base": None if args.dry_run else args.base,
+                    "counts": {k: dict(v) for k, v in sorted(counts.items())}, "totals": totals,
+                    "practices": [{"key": p["key"], "name": p["name"], "agb": p["agb"], "city": p["city"], "id": p["org"],
+                                   "roles": p["roles"]} for p in practices],
+                    "patients": sorted(facts, key=lambda f: f["index"])}
+        with open(args.manifest, "w", encoding="utf-8") as f:
+            json.dump(manifest, f, ensure_ascii=False, indent=1)
+
+    print(f"{'Generated' if args.dry_run else 'Loaded'} {loaded if not args.dry_run else len(facts)} of {args.patients} "
+          f"patients in {len(practices)} practices, seed {args.seed}, reference date {args.reference_date}")
+    print(f"{'resource type':<22}{'created':>10}{'existing':>10}{'generated':>11}")
+    for kind, c in sorted(counts.items()):
+        print(f"{kind:<22}{c['created']:>10}{c['existing']:>10}{c['generated']:>11}")
+    print(f"{'total':<22}{sum(c['created'] for c in counts.values()):>10}"
+          f"{sum(c['existing'] for c in counts.values()):>10}{sum(c['generated'] for c in counts.values()):>11}")
+    print(f"elapsed {fmt_duration(elapsed)} ({elapsed:.1f} s), {len(facts) / max(elapsed, 1e-6):.1f} patients/s; "
+          f"75+: {totals['aged_75_plus']}, polypharmacy >= 5: {totals['polypharmacy_5_plus']}, "
+          f"not seen > 12 months: {totals['not_seen_12_months']}, frailty: {totals['frailty']}")
+    if failures:
+        print(f"{len(failures)} Bundle(s) refused; first: {failures[0]}", file=sys.stderr)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
