@@ -1,11 +1,10 @@
 package nl.zorgpad.profiles;
 
-import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
-import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
-import ca.uhn.fhir.jpa.api.model.DaoMethodOutcome;
+import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
-import java.util.ArrayList;
 import java.util.List;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Meta;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StructureDefinition;
 import org.slf4j.Logger;
@@ -21,12 +20,12 @@ import org.springframework.boot.ApplicationRunner;
 final class ProfileInstaller implements ApplicationRunner {
 	private static final Logger log = LoggerFactory.getLogger(ProfileInstaller.class);
 
-	private final DaoRegistry daos;
+	private final IFhirSystemDao<Bundle, Meta> system;
 	private final List<Resource> conformanceResources;
 	private final Profiles profiles;
 
-	ProfileInstaller(DaoRegistry daos, List<Resource> conformanceResources, Profiles profiles) {
-		this.daos = daos;
+	ProfileInstaller(IFhirSystemDao<Bundle, Meta> system, List<Resource> conformanceResources, Profiles profiles) {
+		this.system = system;
 		this.conformanceResources = conformanceResources;
 		this.profiles = profiles;
 	}
@@ -36,25 +35,20 @@ final class ProfileInstaller implements ApplicationRunner {
 		long start = System.nanoTime();
 		// Code systems, value sets, Questionnaires first: they need no snapshots, so they go in while
 		// the profiles' snapshots are still being generated in the background.
-		List<Resource> resources = new ArrayList<>();
-		conformanceResources.stream().filter(r -> !(r instanceof StructureDefinition)).forEach(resources::add);
-		int changed = install(resources);
-		List<StructureDefinition> withSnapshots = List.copyOf(profiles.validator().profiles());
-		changed += install(withSnapshots);
-		log.info("Zorgpad package installed: {} conformance resources ({} new or changed) in {} ms",
-				resources.size() + withSnapshots.size(), changed, (System.nanoTime() - start) / 1_000_000);
+		int installed = install(conformanceResources.stream().filter(r -> !(r instanceof StructureDefinition)).toList());
+		installed += install(List.copyOf(profiles.validator().profiles()));
+		log.info("Zorgpad package installed: {} conformance resources in {} ms",
+				installed, (System.nanoTime() - start) / 1_000_000);
 	}
 
+	/** One transaction of PUTs by id. */
 	private int install(List<? extends Resource> resources) {
-		int changed = 0;
+		Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
 		for (Resource resource : resources) {
-			@SuppressWarnings("unchecked")
-			IFhirResourceDao<Resource> dao = (IFhirResourceDao<Resource>) daos.getResourceDao(resource.fhirType());
-			DaoMethodOutcome outcome = dao.update(resource.copy(), new SystemRequestDetails());
-			if (!outcome.isNop()) {
-				changed++;
-			}
+			transaction.addEntry().setResource(resource.copy()).getRequest().setMethod(Bundle.HTTPVerb.PUT)
+					.setUrl(resource.fhirType() + "/" + resource.getIdElement().getIdPart());
 		}
-		return changed;
+		system.transaction(new SystemRequestDetails(), transaction);
+		return resources.size();
 	}
 }

@@ -4,12 +4,14 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.interceptor.api.Pointcut;
-import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import nl.zorgpad.server.FhirServerPlugin;
 import org.hl7.fhir.instance.model.api.IBaseConformance;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.Meta;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StructureDefinition;
 import org.slf4j.Logger;
@@ -57,9 +59,9 @@ class ProfilesConfig {
 	}
 
 	@Bean
-	ProfileInstaller profileInstaller(DaoRegistry daos, FhirContext context, ProfilePackage profilePackage,
-			Profiles profiles) {
-		return new ProfileInstaller(daos, profilePackage.conformanceResources(context), profiles);
+	ProfileInstaller profileInstaller(IFhirSystemDao<Bundle, Meta> system, FhirContext context,
+			ProfilePackage profilePackage, Profiles profiles) {
+		return new ProfileInstaller(system, profilePackage.conformanceResources(context), profiles);
 	}
 
 	@Bean
