@@ -3,14 +3,18 @@
 
     python3 scripts/generate-population.py --base http://127.0.0.1:8080/fhir --patients 1000 --seed 42 \\
         [--practices N] [--batch 25] [--workers 2] [--reference-date 2026-11-23] \\
-        [--manifest OUT.json] [--dry-run OUT.ndjson] [--keep-going]
+        [--manifest OUT.json] [--dry-run OUT.ndjson] [--keep-going] [--resend]
 
 Python 3.11, standard library only. Deterministic for (seed, reference date, patients, practices): patient i
 is drawn from its own random.Random(f"{seed}:{i}"), so batch size and workers do not change the data. Every
 resource is a conditional create (`ifNoneExist`: Patient on its BSN, everything else on an identifier with system
 https://zorgpad.nl/fhir/NamingSystem/synthetic, value `s<seed>-...`), so a re-run with the same seed creates
-nothing new (and resumes a run that was stopped). One transaction Bundle per --batch patients; a failed Bundle is
-retried once, then the run stops with the OperationOutcome (or goes on with --keep-going; exit status 1).
+nothing new (and resumes a run that was stopped). Before sending a Bundle the loader asks which of its patients are
+already on the server (one search on their BSNs) and leaves those out, so a re-run is quick; --resend sends them
+anyway (their conditional creates then match and nothing is added). One transaction Bundle per --batch patients,
+--workers Bundles in flight; a failed Bundle is retried once, then the run stops with the OperationOutcome (or goes
+on with --keep-going; exit status 1). A larger --patients with the same seed extends a population: patient i and
+its practice do not depend on --patients (unless --practices is given, which changes the practice assignment).
 
 First a Bundle with the GP practices: per practice an Organization (AGB http://fhir.nl/fhir/NamingSystem/agb-z,
 URA) and five Practitioner + PractitionerRole (PractitionerRole.code = care-team-role): huisarts,
@@ -21,7 +25,8 @@ GP contacts, Consents, QuestionnaireResponses, CareTeam, frailty episode, A20, k
 Gezondheidsplan, referral, breed-mdo, GZSP steps and EpisodeOfCare.
 
 Proportions (documented, drawn per patient):
-  practices      default one per 450 patients aged 65+ (a standard practice of ~2,350 lists ~450 of them)
+  practices      default: consecutive blocks of 350-550 patients aged 65+ per practice (a standard practice of
+                 ~2,350 lists ~450 of them); with --practices N patients are spread over N practices (size +-30%)
   age on ref.    65-69 15%, 70-74 15%, 75-79 24%, 80-84 20%, 85-89 15%, 90-94 8%, 95-100 3%  (75+: 70%,
                  oversampled: the programme targets 75+); women 52% (65-74), 57% (75-84), 67% (85+)
   frailty        episode per age group          65-74    75-84    85+      (75+ overall)
@@ -40,11 +45,12 @@ Proportions (documented, drawn per patient):
                  (mdo-gzsp with GP+wijkverpleegkundige, so-consult, mdo-gzsp with SO + gzsp-inclusie, active
                  startfase) for 20%.
   A20 (ACP)      0.5% (65-74), 2% (75+) of the non-frail; 5% of A49.01; 25% of kwetsbaar; 50% of complex frail
-  medication     active MedicationStatements 0-12 (ATC coded): >= 5 for ~25% of 65-74, ~35% of 75+, ~85% of
-                 the frail, ~36% overall; 15% also have one stopped (completed) statement
+  medication     active MedicationStatements 0-12 (ATC coded; mean ~3.9): >= 5 for ~26% of 65-74, ~40% of 75+
+                 (~86% of kwetsbaar/complex frail), ~36% overall; 15% also have one stopped (completed) statement
   GP contacts    Encounters class AMB, status finished, last 2 years: 3% none, 14% only 12-24 months ago (not
-                 seen for > 12 months), others 1-8 with at least one in the last 12 months; the frail are all
-                 seen, including the home visit of the assessment. Weekends are avoided.
+                 seen for > 12 months), others 1-6 (mean ~3: a sample of consultations, not every phone call)
+                 with at least one in the last 12 months; the frail are all seen, including the home visit of the
+                 assessment (an Encounter like the others, typed "Huisbezoek"). Weekends are avoided.
 
 Manifest (--manifest OUT.json): {"generator", "seed", "reference_date", "base", "counts" (created/existing per
 resource type), "totals" (quick aggregates), "practices": [{"key", "name", "agb", "city", "id", "roles": {code:
@@ -52,9 +58,12 @@ PractitionerRole id}}], "patients": [one object per patient, see patient_facts()
 ("Patient/123"), null in a dry run or when the patient's Bundle failed ("loaded": false). Dates are ISO days.
 
 --dry-run OUT.ndjson writes the Bundles (one per line, practices first) without a server; practice resources are
-then referenced conditionally (`PractitionerRole?identifier=...`), which a FHIR server resolves in a transaction.
+then referenced conditionally (`PractitionerRole?identifier=...`), which HAPI resolves in a transaction. Zorgpad's
+pathway rules do not resolve such references in Encounter.participant (yet), so ZP-R6 refuses the Bundles of GZSP
+patients in a dry-run file; load a population with this script, which references the practices by server id.
 """
 import argparse
+import bisect
 import collections
 import datetime as dt
 import html
@@ -64,6 +73,7 @@ import random
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 import uuid
 from concurrent.futures import ThreadPoolExecutor
@@ -75,6 +85,8 @@ except Exception:  # no tz database: Dutch summer time by rule below
     AMSTERDAM = None
 
 ZP = "https://zorgpad.nl/fhir"
+CS = f"{ZP}/CodeSystem/"
+HL7 = "http://terminology.hl7.org/CodeSystem/"
 SYN = "https://zorgpad.nl/fhir/NamingSystem/synthetic"
 BSN = "http://fhir.nl/fhir/NamingSystem/bsn"
 ICPC = "http://hl7.org/fhir/sid/icpc-1-nl"
@@ -233,6 +245,27 @@ def ref(reference, display=None):
     return r
 
 
+def staff(practice, code):
+    """Reference to the practice's PractitionerRole for a care-team-role code."""
+    return ref(practice["roles"][code], practice["names"][code])
+
+
+def org_ref(practice):
+    return ref(practice["org"], practice["name"])
+
+
+def profile(name):
+    return {"profile": [f"{ZP}/StructureDefinition/{name}"]}
+
+
+def phone(rng, area):
+    return f"+31 {area} {rng.randint(100, 999)} {rng.randint(1000, 9999)}"
+
+
+def postcode(rng, prefix):
+    return f"{prefix}{rng.randint(10, 99)} {rng.choice('ABCEGHKLMNPRTVWX')}{rng.choice('ABCEGHKLMNPRTVWX')}"
+
+
 def weighted(rng, items, weights):
     return rng.choices(items, weights=weights, k=1)[0]
 
@@ -287,8 +320,17 @@ class BundleBuilder:
 
 
 # ----------------------------------------------------------------------------------------------- practices
+def practice_blocks(seed, patients):
+    """Default practices: consecutive blocks of 350-550 patients, so patient i keeps its practice whatever --patients."""
+    rng, ends = random.Random(f"{seed}:practices"), []
+    while not ends or ends[-1] < patients:
+        ends.append((ends[-1] if ends else 0) + rng.randint(350, 550))
+    return ends
+
+
 def build_practices(args, rng):
     practices, b = [], BundleBuilder()
+    male_staff = ("Pieter", "Joost", "Ruud", "Bas", "Martijn", "Erik", "Yusuf", "Dennis")
     people = {"huisarts": ("01", ["Pieter", "Marieke", "Joost", "Esther", "Ruud", "Ilse"]),
               "poh-ouderenzorg": ("30", ["Anouk", "Linda", "Sandra", "Monique"]),
               "wijkverpleegkundige": ("30", ["Sanne", "Femke", "Bas", "Lotte"]),
@@ -300,16 +342,17 @@ def build_practices(args, rng):
         if j >= len(PRACTICE_NAMES):
             name += f" {city}"
         key = f"s{args.seed}-org-{j + 1:03d}"
-        agb = f"01{args.seed % 900 + 100:03d}{j + 1:03d}"
+        agb = f"01{(args.seed * 1000 + j + 1) % 10**6:06d}"
         street = rng.choice(STREETS)
         org = {"resourceType": "Organization", "text": narrative(f"{name} (AGB {agb})."),
                "identifier": [{"system": "http://fhir.nl/fhir/NamingSystem/agb-z", "value": agb},
-                              {"system": "http://fhir.nl/fhir/NamingSystem/ura", "value": f"9{args.seed % 900 + 100:03d}{j + 1:04d}"}],
-               "active": True, "type": [concept("http://terminology.hl7.org/CodeSystem/organization-type", "prov",
+                              {"system": "http://fhir.nl/fhir/NamingSystem/ura",
+                               "value": f"9{args.seed % 900 + 100:03d}{(j + 1) % 10000:04d}"}],
+               "active": True, "type": [concept(HL7 + "organization-type", "prov",
                                                 "Healthcare Provider")],
-               "name": name, "telecom": [{"system": "phone", "value": f"+31 {postal} {rng.randint(100, 999)} {rng.randint(1000, 9999)}", "use": "work"}],
+               "name": name, "telecom": [{"system": "phone", "value": phone(rng, postal), "use": "work"}],
                "address": [{"use": "work", "line": [f"{street} {rng.randint(1, 120)}"], "city": city,
-                            "postalCode": f"{postal}{rng.randint(10, 99)} {rng.choice('ABCEGHKLMNPRTVWX')}{rng.choice('ABCEGHKLMNPRTVWX')}",
+                            "postalCode": postcode(rng, postal),
                             "country": "NL"}]}
         org_url = b.add(org, key)
         practice = {"key": key, "name": name, "agb": agb, "city": city, "postal": postal, "org_url": org_url,
@@ -323,11 +366,11 @@ def build_practices(args, rng):
                                "value": f"{rng.randint(10**8, 10**9 - 1)}{big_profession}"})
             pract = {"resourceType": "Practitioner", "text": narrative(full), "identifier": ids, "active": True,
                      "name": [{"use": "official", "family": family, "given": [given]}],
-                     "gender": "male" if given in ("Pieter", "Joost", "Ruud", "Bas", "Martijn", "Erik", "Yusuf", "Dennis") else "female"}
+                     "gender": "male" if given in male_staff else "female"}
             pract_url = b.add(pract, f"{key}-{code}")
             role = {"resourceType": "PractitionerRole", "text": narrative(f"{full} - {TEAM_ROLES[code]}"),
                     "active": True, "practitioner": ref(pract_url, full), "organization": ref(org_url, name),
-                    "code": [concept(f"{ZP}/CodeSystem/care-team-role", code, TEAM_ROLES[code])]}
+                    "code": [concept(CS + "care-team-role", code, TEAM_ROLES[code])]}
             practice["roles"][code] = b.add(role, f"{key}-{code}-role")
             practice["practitioners"][code] = pract_url
             practice["names"][code] = f"{full} ({TEAM_ROLES[code]})"
@@ -356,6 +399,7 @@ class PatientGenerator:
     def __init__(self, args, practices, texts):
         self.args, self.practices, self.texts, self.ref_day = args, practices, texts, args.reference_date
         self.weights = [p["weight"] for p in practices]
+        self.blocks = None if args.explicit_practices else practice_blocks(args.seed, args.patients)
 
     def day(self, rng, lo, hi, forward=True):
         """A workday between lo and hi days before the reference date (roughly: weekends move)."""
@@ -364,7 +408,9 @@ class PatientGenerator:
     def generate(self, index, bsn, b):
         rng = random.Random(f"{self.args.seed}:{index}")
         p = self.person(rng, index, bsn)
-        p["practice"] = practice = weighted(rng, self.practices, self.weights)
+        p["first"] = len(b.entries)
+        draw = weighted(rng, self.practices, self.weights)  # always drawn: keeps the patient's random stream
+        p["practice"] = draw if self.blocks is None else self.practices[bisect.bisect_left(self.blocks, index)]
         p["team"] = {}
         self.plan_pathway(rng, p)
         p["patient"] = self.patient(rng, p, b)
@@ -374,6 +420,7 @@ class PatientGenerator:
             self.pathway(rng, p, b)
         elif p["acp"]:
             self.acp(p, b)
+        p["last"] = len(b.entries)
         return p
 
     # -- who
@@ -422,21 +469,21 @@ class PatientGenerator:
         p["display"] = f"{title} {'.'.join(g[0] for g in givens)}. {family}"
         widowed = rng.random() < (0.15 if p["age"] < 75 else 0.45 if p["gender"] == "female" else 0.25)
         resource = {
-            "resourceType": "Patient", "meta": {"profile": [f"{ZP}/StructureDefinition/zp-patient"]},
+            "resourceType": "Patient", "meta": profile("zp-patient"),
             "text": narrative(f"{title} {p['name']}, geboren {p['birth']:%d-%m-%Y} ({p['age']} jaar), "
                               f"BSN {p['bsn']} (synthetisch), {practice['city']}."),
             "identifier": [{"use": "official", "system": BSN, "value": p["bsn"]}], "active": True,
             "name": [{"use": "official", "text": p["name"], "family": family, "given": givens}],
-            "telecom": [{"system": "phone", "value": f"+31 {practice['postal']} {rng.randint(100, 999)} {rng.randint(1000, 9999)}", "use": "home"}],
+            "telecom": [{"system": "phone", "value": phone(rng, practice["postal"]), "use": "home"}],
             "gender": p["gender"], "birthDate": p["birth"].isoformat(),
             "address": [{"use": "home", "line": [f"{rng.choice(STREETS)} {rng.randint(1, 180)}"], "city": practice["city"],
-                         "postalCode": f"{practice['postal']}{rng.randint(10, 99)} {rng.choice('ABCEGHKLMNPRTVWX')}{rng.choice('ABCEGHKLMNPRTVWX')}",
+                         "postalCode": postcode(rng, practice["postal"]),
                          "country": "NL"}],
-            "maritalStatus": concept("http://terminology.hl7.org/CodeSystem/v3-MaritalStatus",
+            "maritalStatus": concept(HL7 + "v3-MaritalStatus",
                                      *(("W", "Widowed") if widowed else ("M", "Married"))),
-            "generalPractitioner": [ref(practice["org"], practice["name"]),
-                                    ref(practice["roles"]["huisarts"], practice["names"]["huisarts"])],
-            "managingOrganization": ref(practice["org"], practice["name"])}
+            "generalPractitioner": [org_ref(practice),
+                                    staff(practice, "huisarts")],
+            "managingOrganization": org_ref(practice)}
         url = b.add(resource, p["key"], if_none_exist=f"identifier={BSN}|{p['bsn']}")
         p["patient_entry"] = len(b.entries) - 1
         p["subject"] = ref(url, p["display"])
@@ -446,10 +493,11 @@ class PatientGenerator:
             rel = ("DAU", "natural daughter", "Dochter") if daughter else ("SON", "natural son", "Zoon")
             b.add({"resourceType": "RelatedPerson", "text": narrative(f"{carer} {family}, {rel[2].lower()} en eerste mantelzorger."),
                    "active": True, "patient": p["subject"],
-                   "relationship": [concept("http://terminology.hl7.org/CodeSystem/v3-RoleCode", rel[0], rel[1],
+                   "relationship": [concept(HL7 + "v3-RoleCode", rel[0], rel[1],
                                             f"{rel[2]}, eerste mantelzorger")],
                    "name": [{"use": "official", "family": family, "given": [carer]}],
-                   "telecom": [{"system": "phone", "value": f"+31 6 {rng.randint(1000, 9999)} {rng.randint(1000, 9999)}", "use": "mobile"}],
+                   "telecom": [{"system": "phone", "value": f"+31 6 {rng.randint(1000, 9999)} {rng.randint(1000, 9999)}",
+                                "use": "mobile"}],
                    "gender": "female" if daughter else "male"}, f"{p['key']}-carer")
         return url
 
@@ -469,7 +517,7 @@ class PatientGenerator:
                         "medicationCodeableConcept": concept(ATC, atc, name.split(" ")[0], name),
                         "subject": p["subject"], "effectivePeriod": {"start": start.isoformat()},
                         "dateAsserted": stamp(max(start, self.ref_day - dt.timedelta(days=rng.randint(1, 90))), 9),
-                        "informationSource": ref(p["practice"]["roles"]["huisarts"], p["practice"]["names"]["huisarts"]),
+                        "informationSource": staff(p["practice"], "huisarts"),
                         "dosage": [{"text": dosage}]}
             if med is stopped:
                 end = start + dt.timedelta(days=rng.randint(14, max(15, (self.ref_day - start).days - 1)))
@@ -481,7 +529,7 @@ class PatientGenerator:
     def contacts(self, rng, p, b):
         days = []
         if p["status"] or rng.random() >= 0.17:
-            n = weighted(rng, range(1, 9), [10, 16, 18, 16, 14, 11, 8, 7] if p["age"] >= 75 else [22, 22, 18, 14, 10, 7, 4, 3])
+            n = weighted(rng, range(1, 7), [18, 22, 20, 16, 14, 10] if p["age"] >= 75 else [30, 28, 20, 14, 8, 0])
             days = [self.day(rng, 1, 365, forward=False)] + [self.day(rng, 1, 728, forward=False) for _ in range(n - 1)]
         elif rng.random() < 14 / 17:
             days = [self.day(rng, 366, 728, forward=False) for _ in range(rng.randint(1, 3))]
@@ -494,12 +542,12 @@ class PatientGenerator:
             text = ("Huisbezoek POH-O (in kaart brengen kwetsbaarheid)" if kind == "huisbezoek"
                     else "Consult huisarts" if who == "huisarts" else "Consult POH-ouderenzorg")
             b.add({"resourceType": "Encounter", "status": "finished",
-                   "class": coding("http://terminology.hl7.org/CodeSystem/v3-ActCode", "AMB", "ambulatory"),
+                   "class": coding(HL7 + "v3-ActCode", "AMB", "ambulatory"),
                    "type": [{"coding": [coding("http://snomed.info/sct", "439708006" if kind == "huisbezoek" else "11429006",
                                                "Home visit" if kind == "huisbezoek" else "Consultation")], "text": text}],
-                   "subject": p["subject"], "participant": [{"individual": ref(p["practice"]["roles"][who], p["practice"]["names"][who])}],
+                   "subject": p["subject"], "participant": [{"individual": staff(p["practice"], who)}],
                    "period": {"start": stamp(day, hour, minute), "end": stamp(day, hour, minute + 10)},
-                   "serviceProvider": ref(p["practice"]["org"], p["practice"]["name"])}, f"{p['key']}-contact-{n + 1}")
+                   "serviceProvider": org_ref(p["practice"])}, f"{p['key']}-contact-{n + 1}")
         p["contact_days"] = sorted(d for _, d in kinds)
 
     def consent(self, p, b, category, day, provision="permit", years=2):
@@ -507,17 +555,19 @@ class PatientGenerator:
         display = {"programma-deelname": "Toestemming deelname zorgprogramma",
                    "bespreken-kernteam": "Toestemming bespreken in kernteam/MDO"}[category]
         end = years_before(day, -years)
-        text = {("programma-deelname", "permit"): "Patiënt geeft toestemming om de kwetsbaarheid verder in kaart te brengen en te overleggen met andere betrokken zorgverleners.",
+        text = {("programma-deelname", "permit"): "Patiënt geeft toestemming om de kwetsbaarheid verder in kaart te"
+                                                  " brengen en te overleggen met andere betrokken zorgverleners.",
                 ("programma-deelname", "deny"): "Patiënt wil (nu) niet deelnemen aan het zorgprogramma.",
-                ("bespreken-kernteam", "permit"): "Patiënt vindt het goed dat de situatie in het kernteam en met betrokken hulpverleners wordt besproken."}
-        b.add({"resourceType": "Consent", "meta": {"profile": [f"{ZP}/StructureDefinition/zp-consent"]},
+                ("bespreken-kernteam", "permit"): "Patiënt vindt het goed dat de situatie in het kernteam en met"
+                                                  " betrokken hulpverleners wordt besproken."}
+        b.add({"resourceType": "Consent", "meta": profile("zp-consent"),
                "text": narrative(text[(category, provision)]), "status": "active",
-               "scope": concept("http://terminology.hl7.org/CodeSystem/consentscope",
+               "scope": concept(HL7 + "consentscope",
                                 *(("treatment", "Treatment") if category == "programma-deelname" else ("patient-privacy", "Privacy Consent"))),
-               "category": [concept(f"{ZP}/CodeSystem/consent-category", category, display)],
+               "category": [concept(CS + "consent-category", category, display)],
                "patient": p["subject"], "dateTime": stamp(day, 11), "performer": [p["subject"]],
-               "organization": [ref(practice["org"], practice["name"])],
-               "policy": [{"authority": "https://zorgpad.nl", "uri": "https://zorgpad.nl/fhir/policy/zorgprogramma-kwetsbare-ouderen"}],
+               "organization": [org_ref(practice)],
+               "policy": [{"authority": "https://zorgpad.nl", "uri": f"{ZP}/policy/zorgprogramma-kwetsbare-ouderen"}],
                "provision": {"type": provision, "period": {"start": day.isoformat(), "end": end.isoformat()}}},
               f"{p['key']}-consent-{category}")
         p["consents"].append({"category": category, "provision": provision, "status": "active",
@@ -534,11 +584,11 @@ class PatientGenerator:
                 item["text"] = texts[link_id]
             items.append(item)
         url = b.add({"resourceType": "QuestionnaireResponse",
-                     "meta": {"profile": [f"{ZP}/StructureDefinition/zp-instrument-response"]},
+                     "meta": profile("zp-instrument-response"),
                      "text": narrative(f"Ingevulde vragenlijst {questionnaire} op {day.isoformat()}."),
                      "questionnaire": f"{ZP}/Questionnaire/{questionnaire}", "status": "completed",
                      "subject": p["subject"], "authored": stamp(day, hour, 30),
-                     "author": ref(p["practice"]["roles"][author], p["practice"]["names"][author]), "item": items},
+                     "author": staff(p["practice"], author), "item": items},
                     f"{p['key']}-qr-{questionnaire}")
         p["instruments"].append({"questionnaire": questionnaire, "authored": day.isoformat(), "score": score})
         return url
@@ -571,15 +621,15 @@ class PatientGenerator:
 
     def meeting(self, p, b, kind, day, roles, status="finished", minutes=15, reason=None, n=1):
         practice = p["practice"]
-        resource = {"resourceType": "Encounter", "meta": {"profile": [f"{ZP}/StructureDefinition/zp-meeting"]},
+        resource = {"resourceType": "Encounter", "meta": profile("zp-meeting"),
                     "text": narrative(f"{MEETING_DISPLAY[kind]} over {p['display']} op {day.isoformat()} ({status})."),
                     "status": status,
-                    "class": coding("http://terminology.hl7.org/CodeSystem/v3-ActCode", "AMB", "ambulatory"),
-                    "type": [concept(f"{ZP}/CodeSystem/meeting-type", kind, MEETING_DISPLAY[kind])],
+                    "class": coding(HL7 + "v3-ActCode", "AMB", "ambulatory"),
+                    "type": [concept(CS + "meeting-type", kind, MEETING_DISPLAY[kind])],
                     "subject": p["subject"],
-                    "participant": [{"individual": ref(practice["roles"][r], practice["names"][r])} for r in roles],
+                    "participant": [{"individual": staff(practice, r)} for r in roles],
                     "period": {"start": stamp(day, 13, 30), "end": stamp(day, 13 + (30 + minutes) // 60, (30 + minutes) % 60)},
-                    "serviceProvider": ref(practice["org"], practice["name"])}
+                    "serviceProvider": org_ref(practice)}
         if reason:
             resource["reasonReference"] = [ref(reason, STATUS_DISPLAY[p["status"]] + " (A05)")]
         if status != "finished":
@@ -597,32 +647,32 @@ class PatientGenerator:
         coordinator = "poh-ouderenzorg" if rng.random() < 0.75 else "wijkverpleegkundige"
         participants = []
         for r in roles:
-            codes = [concept(f"{ZP}/CodeSystem/care-team-role", r, TEAM_ROLES[r])]
+            codes = [concept(CS + "care-team-role", r, TEAM_ROLES[r])]
             if r == coordinator:
-                codes.append(concept(f"{ZP}/CodeSystem/care-team-role", "coordinator", TEAM_ROLES["coordinator"]))
+                codes.append(concept(CS + "care-team-role", "coordinator", TEAM_ROLES["coordinator"]))
             since = complex_day if r == "specialist-ouderengeneeskunde" else start
-            participants.append({"role": codes, "member": ref(practice["roles"][r], practice["names"][r]),
+            participants.append({"role": codes, "member": staff(practice, r),
                                  "period": {"start": since.isoformat()}})
         names = "; ".join(practice["names"][r] + (" (coordinator)" if r == coordinator else "") for r in roles)
-        url = b.add({"resourceType": "CareTeam", "meta": {"profile": [f"{ZP}/StructureDefinition/zp-careteam"]},
+        url = b.add({"resourceType": "CareTeam", "meta": profile("zp-careteam"),
                      "text": narrative(f"Kernteam {p['display']}: {names}."), "status": "active",
                      "name": f"Kernteam {p['display']}", "subject": p["subject"], "period": {"start": start.isoformat()},
-                     "participant": participants, "managingOrganization": [ref(practice["org"], practice["name"])]},
+                     "participant": participants, "managingOrganization": [org_ref(practice)]},
                     f"{p['key']}-careteam")
         p["team"] = {"roles": roles, "coordinator": coordinator, "url": url}
 
     def episode(self, p, b, code, status, onset, recorded, evidence, recorder):
         practice = p["practice"]
-        resource = {"resourceType": "Condition", "meta": {"profile": [f"{ZP}/StructureDefinition/zp-frailty-episode"]},
+        resource = {"resourceType": "Condition", "meta": profile("zp-frailty-episode"),
                     "text": narrative(f"Episode ICPC {code} - status {STATUS_DISPLAY[status]}, sinds {onset.isoformat()}."),
-                    "clinicalStatus": concept("http://terminology.hl7.org/CodeSystem/condition-clinical", "active", "Active"),
-                    "verificationStatus": concept("http://terminology.hl7.org/CodeSystem/condition-ver-status",
+                    "clinicalStatus": concept(HL7 + "condition-clinical", "active", "Active"),
+                    "verificationStatus": concept(HL7 + "condition-ver-status",
                                                   *(("confirmed", "Confirmed") if code == "A05" else ("provisional", "Provisional"))),
-                    "category": [concept("http://terminology.hl7.org/CodeSystem/condition-category", "problem-list-item", "Problem List Item")],
+                    "category": [concept(HL7 + "condition-category", "problem-list-item", "Problem List Item")],
                     "code": concept(ICPC, code, ICPC_DISPLAY[code], STATUS_DISPLAY[status]),
                     "subject": p["subject"], "onsetDateTime": onset.isoformat(), "recordedDate": recorded.isoformat(),
-                    "recorder": ref(practice["roles"][recorder], practice["names"][recorder]),
-                    "stage": [{"summary": concept(f"{ZP}/CodeSystem/frailty-status", status, STATUS_DISPLAY[status])}]}
+                    "recorder": staff(practice, recorder),
+                    "stage": [{"summary": concept(CS + "frailty-status", status, STATUS_DISPLAY[status])}]}
         if evidence:
             resource["evidence"] = [{"detail": [ref(url, label) for url, label in evidence]}]
         p["episode"] = {"code": code, "onset": onset.isoformat(), "recorded": recorded.isoformat()}
@@ -633,14 +683,14 @@ class PatientGenerator:
         day = workday(earliest + dt.timedelta(days=rng.randint(0, 30))) if earliest else self.day(rng, 14, 700)
         day = min(day, self.ref_day - dt.timedelta(days=1))
         practice = p["practice"]
-        b.add({"resourceType": "Condition", "meta": {"profile": [f"{ZP}/StructureDefinition/zp-acp-episode"]},
+        b.add({"resourceType": "Condition", "meta": profile("zp-acp-episode"),
                "text": narrative(f"Episode ICPC A20 Proactieve zorgplanning, sinds {day.isoformat()}."),
-               "clinicalStatus": concept("http://terminology.hl7.org/CodeSystem/condition-clinical", "active", "Active"),
-               "verificationStatus": concept("http://terminology.hl7.org/CodeSystem/condition-ver-status", "confirmed", "Confirmed"),
-               "category": [concept("http://terminology.hl7.org/CodeSystem/condition-category", "problem-list-item", "Problem List Item")],
+               "clinicalStatus": concept(HL7 + "condition-clinical", "active", "Active"),
+               "verificationStatus": concept(HL7 + "condition-ver-status", "confirmed", "Confirmed"),
+               "category": [concept(HL7 + "condition-category", "problem-list-item", "Problem List Item")],
                "code": concept(ICPC, "A20", ICPC_DISPLAY["A20"], "Proactieve zorgplanning"), "subject": p["subject"],
                "onsetDateTime": day.isoformat(), "recordedDate": day.isoformat(),
-               "recorder": ref(practice["roles"]["huisarts"], practice["names"]["huisarts"]),
+               "recorder": staff(practice, "huisarts"),
                "note": [{"text": "Gesprek proactieve zorgplanning: wensen en grenzen van behandeling vastgelegd."}]},
               f"{p['key']}-acp")
         p["acp_date"] = day.isoformat()
@@ -651,9 +701,9 @@ class PatientGenerator:
         goal_urls = []
         for n, (domain, text) in enumerate(goals):
             goal_urls.append(b.add({
-                "resourceType": "Goal", "meta": {"profile": [f"{ZP}/StructureDefinition/zp-goal"]},
+                "resourceType": "Goal", "meta": profile("zp-goal"),
                 "text": narrative(f"Doel ({domain.capitalize()}): {text}"), "lifecycleStatus": "active",
-                "category": [concept(f"{ZP}/CodeSystem/sfmpc", domain, domain.capitalize())],
+                "category": [concept(CS + "sfmpc", domain, domain.capitalize())],
                 "description": {"text": text}, "subject": p["subject"], "startDate": start.isoformat(),
                 "target": [{"dueDate": (start + dt.timedelta(days=182)).isoformat()}], "expressedBy": p["subject"],
                 "addresses": [ref(episode_url)]}, f"{p['key']}-goal-{n + 1}"))
@@ -663,16 +713,18 @@ class PatientGenerator:
         for n, (who, text) in enumerate(rng.sample(actions, min(len(actions), rng.randint(3, 5)))):
             status = rng.choice(["completed", "in-progress"] if age_days > 120 else ["in-progress", "scheduled", "not-started"])
             activities.append({"detail": {
-                "extension": [{"url": f"{ZP}/StructureDefinition/zp-urgency", "valueCode": rng.choice(["routine", "routine", "urgent", "asap"])}],
+                "extension": [{"url": f"{ZP}/StructureDefinition/zp-urgency",
+                               "valueCode": rng.choice(["routine", "routine", "urgent", "asap"])}],
                 "goal": [ref(goal_urls[n % len(goal_urls)])], "status": status,
-                "performer": [ref(practice["roles"][who], practice["names"][who])], "description": text}})
+                "performer": [staff(practice, who)], "description": text}})
         coordinator = p["team"]["coordinator"]
-        url = b.add({"resourceType": "CarePlan", "meta": {"profile": [f"{ZP}/StructureDefinition/zp-careplan"]},
-                     "text": narrative(f"Gezondheidsplan {p['display']}: " + " ".join(a["detail"]["description"] for a in activities)),
+        url = b.add({"resourceType": "CarePlan", "meta": profile("zp-careplan"),
+                     "text": narrative(f"Gezondheidsplan {p['display']}: "
+                                       + " ".join(a["detail"]["description"] for a in activities)),
                      "status": "active", "intent": "plan",
-                     "category": [concept(f"{ZP}/CodeSystem/careplan-category", "gezondheidsplan", "Gezondheidsplan (individueel zorgplan)")],
+                     "category": [concept(CS + "careplan-category", "gezondheidsplan", "Gezondheidsplan (individueel zorgplan)")],
                      "title": f"Gezondheidsplan {p['display']}", "subject": p["subject"], "period": {"start": start.isoformat()},
-                     "created": start.isoformat(), "author": ref(practice["roles"][coordinator], practice["names"][coordinator]),
+                     "created": start.isoformat(), "author": staff(practice, coordinator),
                      "careTeam": [ref(p["team"]["url"], f"Kernteam {p['display']}")], "addresses": [ref(episode_url)],
                      "goal": [ref(u) for u in goal_urls], "activity": activities}, f"{p['key']}-careplan")
         p["care_plan"] = {"start": start.isoformat(), "actions": len(activities), "goals": len(goal_urls)}
@@ -715,12 +767,13 @@ class PatientGenerator:
         plan_url = self.care_plan(rng, p, b, complex_day, episode_url)
         if rng.random() < 0.5:
             code, display, text = rng.choice(REFERRALS)
-            b.add({"resourceType": "ServiceRequest", "meta": {"profile": [f"{ZP}/StructureDefinition/zp-referral"]},
-                   "text": narrative(f"Verwijzing naar {display}: {text}."), "basedOn": [ref(plan_url, f"Gezondheidsplan {p['display']}")],
+            b.add({"resourceType": "ServiceRequest", "meta": profile("zp-referral"),
+                   "text": narrative(f"Verwijzing naar {display}: {text}."),
+                   "basedOn": [ref(plan_url, f"Gezondheidsplan {p['display']}")],
                    "status": "active", "intent": "order", "priority": "routine", "code": {"text": text}, "subject": p["subject"],
                    "authoredOn": (complex_day + dt.timedelta(days=1)).isoformat(),
-                   "requester": ref(practice["roles"]["huisarts"], practice["names"]["huisarts"]),
-                   "performerType": concept(f"{ZP}/CodeSystem/referral-target", code, display),
+                   "requester": staff(practice, "huisarts"),
+                   "performerType": concept(CS + "referral-target", code, display),
                    "reasonReference": [ref(episode_url, "Complex kwetsbaar (A05)")]}, f"{p['key']}-referral")
         mdo_roles = p["team"]["roles"] + ([] if "maatschappelijk-werker" in p["team"]["roles"] else ["maatschappelijk-werker"])
         mdo, n = workday(complex_day + dt.timedelta(days=rng.randint(14, 42))), 0
@@ -750,11 +803,11 @@ class PatientGenerator:
         self.meeting(p, b, "mdo-gzsp", g3, ["huisarts", "wijkverpleegkundige", so], minutes=30, reason=episode_url, n=2)
         self.response(p, b, "gzsp-inclusie", g3, [(f"i{i}", True) for i in range(1, 5)], so, hour=14)
         practice = p["practice"]
-        b.add({"resourceType": "EpisodeOfCare", "meta": {"profile": [f"{ZP}/StructureDefinition/zp-zorgtraject"]},
+        b.add({"resourceType": "EpisodeOfCare", "meta": profile("zp-zorgtraject"),
                "text": narrative("GZSP-zorgtraject kwetsbare patiënten, startfase, actief; regie specialist ouderengeneeskunde."),
                "status": "active",
-               "type": [concept(f"{ZP}/CodeSystem/episode-type", "gzsp-zorgtraject", "Zorgtraject kwetsbare patiënten (GZSP)"),
-                        concept(f"{ZP}/CodeSystem/zorgtraject-phase", "startfase", "Startfase")],
+               "type": [concept(CS + "episode-type", "gzsp-zorgtraject", "Zorgtraject kwetsbare patiënten (GZSP)"),
+                        concept(CS + "zorgtraject-phase", "startfase", "Startfase")],
                "diagnosis": [{"condition": ref(episode_url, "Complex kwetsbaar (A05)"), "rank": 1}], "patient": p["subject"],
                "period": {"start": start.isoformat()},
                "careManager": ref(practice["practitioners"][so], practice["names"][so]),
@@ -764,7 +817,17 @@ class PatientGenerator:
 
 
 def patient_facts(p, ref_day):
-    """The manifest entry of one patient: what tests need to compute expected answers."""
+    """The manifest entry of one patient: what tests need to compute expected answers.
+
+    id ("Patient/123"), loaded, synthetic_id, bsn, name, gender, birth_date, age (on the reference date), practice
+    (key) and practice_id, active_medications (MedicationStatement.status active), stopped_medications, contacts and
+    last_contact / days_since_last_contact (ordinary GP Encounters, not meetings; null = none in 2 years),
+    frailty_status (null | mogelijk-kwetsbaar | kwetsbaar | complex-kwetsbaar), frailty_episode {code, onset,
+    recorded}, acp (A20 date), instruments [{questionnaire, authored, score (computed here; null for checklists)}],
+    care_team (role codes), coordinator, has_care_plan, care_plan {start, actions, goals}, meetings [{type, date,
+    status}], mdos_held (dates of finished breed-mdo), last_mdo, consents [{category, provision, status, date,
+    period_start, period_end}], trajectory {status, phase, start, steps} or null.
+    """
     mdos = [m for m in p["meetings"] if m["type"] == "breed-mdo" and m["status"] == "finished"]
     last = p["contact_days"][-1] if p["contact_days"] else None
     return {"index": p["index"], "id": p.get("id"), "loaded": p.get("loaded", False), "synthetic_id": p["key"],
@@ -782,8 +845,40 @@ def patient_facts(p, ref_day):
 
 # ----------------------------------------------------------------------------------------------- loading
 class Loader:
-    def __init__(self, base, timeout=600):
-        self.base, self.timeout = base.rstrip("/"), timeout
+    def __init__(self, base, skip_existing=True, timeout=600):
+        self.base, self.skip_existing, self.timeout = base.rstrip("/"), skip_existing, timeout
+
+    def existing(self, bsns):
+        """BSN -> Patient id of the patients already on the server (one search; empty when it fails)."""
+        query = urllib.parse.urlencode({"identifier": ",".join(f"{BSN}|{b}" for b in bsns),
+                                        "_elements": "identifier", "_count": len(bsns)})
+        request = urllib.request.Request(f"{self.base}/Patient?{query}", headers={
+            "Accept": "application/fhir+json", "Cache-Control": "no-cache"})  # no cached (older) search result
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                found = json.load(response).get("entry", [])
+        except (urllib.error.URLError, OSError, ValueError):
+            return {}
+        return {i["value"]: f"Patient/{e['resource']['id']}" for e in found
+                for i in e["resource"].get("identifier", []) if i.get("system") == BSN}
+
+    def load(self, entries, people):
+        """Sends the patients not on the server yet as one transaction: (sent bundle, response, BSN -> id, error)."""
+        known = self.existing([p["bsn"] for p in people]) if self.skip_existing else {}
+        send = [p for p in people if p["bsn"] not in known]
+        bundle = {"resourceType": "Bundle", "type": "transaction",
+                  "entry": [e for p in send for e in entries[p["first"]:p["last"]]]}
+        if not send:
+            return bundle, None, known, None
+        response, error = self.post(bundle)
+        if error:
+            return bundle, None, known, error
+        offset = 0
+        for p in send:
+            location = response["entry"][offset + p["patient_entry"] - p["first"]]["response"]["location"]
+            known[p["bsn"]] = "/".join(location.split("/")[:2])
+            offset += p["last"] - p["first"]
+        return bundle, response, known, None
 
     def post(self, bundle):
         """POSTs a transaction; retried once. Returns (response bundle, None) or (None, error text)."""
@@ -857,7 +952,7 @@ def main():
     parser.add_argument("--base", default="http://127.0.0.1:8080/fhir", help="FHIR base URL")
     parser.add_argument("--patients", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=42)
-    parser.add_argument("--practices", type=int, help="GP practices (default: one per 450 patients)")
+    parser.add_argument("--practices", type=int, help="GP practices (default: one per 350-550 patients, in blocks)")
     parser.add_argument("--batch", type=int, default=25, help="patients per transaction Bundle")
     parser.add_argument("--workers", type=int, default=2, help="Bundles in flight at once")
     parser.add_argument("--reference-date", type=dt.date.fromisoformat, default=dt.date.today(),
@@ -865,15 +960,18 @@ def main():
     parser.add_argument("--manifest", help="write per-patient facts (known answers) to this JSON file")
     parser.add_argument("--dry-run", metavar="OUT.ndjson", help="write the Bundles to this file, load nothing")
     parser.add_argument("--keep-going", action="store_true", help="report a refused Bundle and go on")
+    parser.add_argument("--resend", action="store_true",
+                        help="send patients already on the server too (their conditional creates match; nothing is added)")
     parser.add_argument("--profiles", default=None, help="fhir-profiles directory (item texts of Questionnaires)")
     args = parser.parse_args()
     if not 1 <= args.patients <= 1_000_000 or args.batch < 1 or args.workers < 1:
         parser.error("--patients 1..1000000, --batch and --workers at least 1")
-    args.practices = args.practices or max(1, round(args.patients / 450))
+    args.explicit_practices = args.practices is not None
+    args.practices = args.practices or len(practice_blocks(args.seed, args.patients))
     profiles = args.profiles or os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fhir-profiles")
 
     started = time.monotonic()
-    loader = None if args.dry_run else Loader(args.base)
+    loader = None if args.dry_run else Loader(args.base, skip_existing=not args.resend)
     out = open(args.dry_run, "w", encoding="utf-8") if args.dry_run else None
     counts = collections.defaultdict(collections.Counter)
     practices, builder = build_practices(args, random.Random(args.seed))
@@ -899,42 +997,46 @@ def main():
             b, people = BundleBuilder(), []
             for i in range(first, min(first + args.batch, args.patients)):
                 people.append(generator.generate(i + 1, bsns[i], b))
-            yield b.bundle(), people
+            yield b.entries, people
 
-    def finish(bundle, people, response, error):
+    def finish(entries, people, result):
         nonlocal done
+        sent, response, ids, error = result
         if error:
             failures.append(error)
             print(f"\nBundle with patients {people[0]['key']}..{people[-1]['key']} refused after a retry: {error}",
                   file=sys.stderr)
         else:
+            tally(counts, sent, response)
             for p in people:
-                p["loaded"] = response is not None
-                if response is not None:
-                    p["id"] = "/".join(response["entry"][p["patient_entry"]]["response"]["location"].split("/")[:2])
-            tally(counts, bundle, response)
+                p["id"], p["loaded"] = ids.get(p["bsn"]), p["bsn"] in ids
+            skipped = {p["bsn"] for p in people} - {e["resource"]["identifier"][0]["value"] for e in sent["entry"]
+                                                    if e["resource"]["resourceType"] == "Patient"}
+            for p in people:
+                if p["bsn"] in skipped:
+                    for e in entries[p["first"]:p["last"]]:
+                        counts[e["resource"]["resourceType"]]["skipped"] += 1
         facts.extend(patient_facts(p, args.reference_date) for p in people)
         done += len(people)
         progress.update(done)
 
     with ThreadPoolExecutor(max_workers=args.workers) as pool:
         in_flight = collections.deque()
-        for bundle, people in batches():
+        for entries, people in batches():
             if out:
+                bundle = {"resourceType": "Bundle", "type": "transaction", "entry": entries}
                 out.write(json.dumps(bundle, ensure_ascii=False, separators=(",", ":")) + "\n")
-                finish(bundle, people, None, None)
+                finish(entries, people, (bundle, None, {}, None))
                 continue
-            in_flight.append((bundle, people, pool.submit(loader.post, bundle)))
-            while len(in_flight) > args.workers or (in_flight and in_flight[0][2].done()):
-                b, people_, future = in_flight.popleft()
-                finish(b, people_, *future.result())
-                if failures and not args.keep_going:
-                    break
+            in_flight.append((entries, people, pool.submit(loader.load, entries, people)))
+            while in_flight and (len(in_flight) > args.workers or in_flight[0][2].done()):
+                entries_, people_, future = in_flight.popleft()
+                finish(entries_, people_, future.result())
             if failures and not args.keep_going:
                 break
         while in_flight:
-            b, people_, future = in_flight.popleft()
-            finish(b, people_, *future.result())
+            entries_, people_, future = in_flight.popleft()
+            finish(entries_, people_, future.result())
     progress.update(done, force=True)
     sys.stderr.write("\n")
     if out:
@@ -962,11 +1064,10 @@ def main():
 
     print(f"{'Generated' if args.dry_run else 'Loaded'} {loaded if not args.dry_run else len(facts)} of {args.patients} "
           f"patients in {len(practices)} practices, seed {args.seed}, reference date {args.reference_date}")
-    print(f"{'resource type':<22}{'created':>10}{'existing':>10}{'generated':>11}")
-    for kind, c in sorted(counts.items()):
-        print(f"{kind:<22}{c['created']:>10}{c['existing']:>10}{c['generated']:>11}")
-    print(f"{'total':<22}{sum(c['created'] for c in counts.values()):>10}"
-          f"{sum(c['existing'] for c in counts.values()):>10}{sum(c['generated'] for c in counts.values()):>11}")
+    columns = ("created", "existing", "skipped", "generated")
+    print(f"{'resource type':<22}" + "".join(f"{c:>11}" for c in columns))
+    for kind, c in sorted(counts.items()) + [("total", sum(counts.values(), collections.Counter()))]:
+        print(f"{kind:<22}" + "".join(f"{c[column]:>11}" for column in columns))
     print(f"elapsed {fmt_duration(elapsed)} ({elapsed:.1f} s), {len(facts) / max(elapsed, 1e-6):.1f} patients/s; "
           f"75+: {totals['aged_75_plus']}, polypharmacy >= 5: {totals['polypharmacy_5_plus']}, "
           f"not seen > 12 months: {totals['not_seen_12_months']}, frailty: {totals['frailty']}")

@@ -38,7 +38,12 @@ class FhirEndpointConfig {
 			IValidationSupport validationSupport,
 			FhirServerProperties properties,
 			List<FhirServerPlugin> plugins) {
-		RestfulServer server = new RestfulServer(systemDao.getContext());
+		RestfulServer server = new RestfulServer(systemDao.getContext()) {
+			@Override
+			public void addHeadersToResponse(jakarta.servlet.http.HttpServletResponse response) {
+				// no X-Powered-By: the server does not advertise its software and version
+			}
+		};
 		server.getFhirContext().setNarrativeGenerator(new NullNarrativeGenerator());
 		server.registerProviders(resourceProviders.createProviders());
 		server.registerProvider(systemProvider);

@@ -264,6 +264,23 @@ class FhirServerIT extends ServerTest {
 		}
 
 		@Test
+		void anOversizedBody_isAnswered413_withOperationOutcome() {
+			byte[] body = new byte[11 * 1024 * 1024];
+			java.util.Arrays.fill(body, (byte) ' ');
+			fhir().body(body).post("/Patient").then().statusCode(413)
+					.body("resourceType", equalTo("OperationOutcome"));
+		}
+
+		@Test
+		void responsesCarrySecurityHeaders_andNoVersionBanner() {
+			Response response = fhir().get("/metadata");
+			assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
+			assertThat(response.header("X-Frame-Options")).isEqualTo("DENY");
+			assertThat(response.header("X-Powered-By")).isNull();
+			assertThat(response.header("Server")).isNull();
+		}
+
+		@Test
 		void aResourceOfTheWrongTypeForTheUrl_isAnswered400() {
 			fhir().body(Fhir.json(new Observation())).post("/Patient").then().statusCode(400)
 					.body("resourceType", equalTo("OperationOutcome"));
