@@ -80,8 +80,8 @@ public final class ProfilePackage {
 	private List<Resource> resourcesIn(String folder, FhirContext context) {
 		List<Resource> resources = new ArrayList<>();
 		files.forEach((path, content) -> {
-			String name = path.substring(folder.length() > path.length() ? 0 : Math.min(folder.length(), path.length()));
-			if (path.startsWith(folder) && !name.contains("/") && name.endsWith(".json") && !name.equals("package.json")) {
+			String name = path.startsWith(folder) ? path.substring(folder.length()) : "/";
+			if (!name.contains("/") && name.endsWith(".json") && !name.equals("package.json")) {
 				IBaseResource resource = context.newJsonParser()
 						.parseResource(new String(content, StandardCharsets.UTF_8));
 				resources.add((Resource) resource);

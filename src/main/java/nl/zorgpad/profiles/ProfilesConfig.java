@@ -16,6 +16,7 @@ import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StructureDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
@@ -30,32 +31,38 @@ class ProfilesConfig {
 	@ConfigurationProperties("zorgpad.profiles")
 	record ProfilesProperties(@DefaultValue("true") boolean validateOnWrite) {}
 
-	@Bean
-	ProfilePackage profilePackage() {
-		return ProfilePackage.fromClasspath();
-	}
-
 	/**
-	 * Snapshot generation and the validator's first runs (loading FHIR core definitions and terminology)
-	 * take seconds; they run on their own thread while the rest of the server starts, then warm the
-	 * validator on the package's examples so the first real write does not pay for it.
+	 * Reads the package and starts building the validator before any other bean exists: snapshot
+	 * generation and the validator's first runs (FHIR core definitions, terminology) take seconds and run
+	 * on their own threads while HAPI and Spring start. Same FhirContext instance as the server's
+	 * ({@code forR4Cached}).
 	 */
 	@Bean
-	Profiles profiles(FhirContext context, ProfilePackage profilePackage) {
-		return new Profiles(CompletableFuture.supplyAsync(() -> {
+	static BeanFactoryPostProcessor profilesStartEarly() {
+		return beanFactory -> {
+			FhirContext context = FhirContext.forR4Cached();
+			ProfilePackage profilePackage = ProfilePackage.fromClasspath();
+			beanFactory.registerSingleton("profilePackage", profilePackage);
+			beanFactory.registerSingleton("profiles", startBuilding(context, profilePackage));
+		};
+	}
+
+	private static Profiles startBuilding(FhirContext context, ProfilePackage profilePackage) {
+		CompletableFuture<ProfileValidator> ready = CompletableFuture.supplyAsync(() -> {
 			long start = System.nanoTime();
 			ProfileValidator validator = new ProfileValidator(context, profilePackage.conformanceResources(context));
 			log.info("Profile validator ready: {} profiles with snapshots in {} ms",
 					validator.profiles().size(), (System.nanoTime() - start) / 1_000_000);
 			return validator;
-		}, Profiles.background("profile-validator")).thenApplyAsync(validator -> {
+		}, Profiles.background("profile-validator"));
+		ready.thenAcceptAsync(validator -> {
 			long start = System.nanoTime();
 			List<Resource> examples = profilePackage.examples(context);
 			examples.forEach(example -> validator.validate(example, ProfileSelector.profilesFor(example)));
 			log.info("Profile validator warmed up on {} examples in {} ms",
 					examples.size(), (System.nanoTime() - start) / 1_000_000);
-			return validator;
-		}, Profiles.background("profile-validator-warm-up")));
+		}, Profiles.background("profile-validator-warm-up"));
+		return new Profiles(ready);
 	}
 
 	@Bean

@@ -34,6 +34,7 @@ import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 })
 class JpaPersistenceConfig {
 
+	/** The shared R4 context (also used by the profile validator, which is built before this bean). */
 	@Bean
 	FhirContext fhirContext() {
 		return FhirContext.forR4Cached();
