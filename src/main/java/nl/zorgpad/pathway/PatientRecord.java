@@ -120,8 +120,11 @@ final class PatientRecord {
 		if (type.isEmpty()) {
 			return Optional.empty();
 		}
+		// Only the GZSP steps depend on who took part; spare the reads for other meetings.
 		Set<CareTeamRole> roles = EnumSet.noneOf(CareTeamRole.class);
-		encounter.getParticipant().forEach(participant -> roles.addAll(disciplines(participant.getIndividual())));
+		if (type.get() == MeetingType.MDO_GZSP || type.get() == MeetingType.SO_CONSULT) {
+			encounter.getParticipant().forEach(participant -> roles.addAll(disciplines(participant.getIndividual())));
+		}
 		return Optional.of(new Meeting(
 				type.get(),
 				MeetingStatus.fromCode(encounter.getStatus() == null ? null : encounter.getStatus().toCode()),
