@@ -52,15 +52,21 @@ Proportions (documented, drawn per patient):
                  with at least one in the last 12 months; the frail are all seen, including the home visit of the
                  assessment (an Encounter like the others, typed "Huisbezoek"). Weekends are avoided.
 
-Manifest (--manifest OUT.json): {"generator", "seed", "reference_date", "base", "counts" (created/existing per
-resource type), "totals" (quick aggregates), "practices": [{"key", "name", "agb", "city", "id", "roles": {code:
+Speed (2-core machine, H2 server): ~20 patients/s while the server warms up, then 28-34 new patients/s at
+--batch 25 --workers 2 (the server is CPU-bound; this script uses <1% of a core). 100k patients take ~55-60 min if
+the server runs with -Xmx2g; at -Xmx1g its heap fills up (~700 MB live by 25k patients) and it slows to a crawl
+from ~20k patients on. Conditional creates cost ~15% of the server time.
+
+Manifest (--manifest OUT.json): {"generator", "seed", "reference_date", "base", "counts" (this run, per resource
+type: created / existing (conditional create matched) / skipped (patient already on the server) / generated (dry
+run)), "totals" (quick aggregates: 75+, polypharmacy, not seen, frailty, A20, care plans, MDOs, ...), "practices": [{"key", "name", "agb", "city", "id", "roles": {code:
 PractitionerRole id}}], "patients": [one object per patient, see patient_facts()]}; ids are server ids
 ("Patient/123"), null in a dry run or when the patient's Bundle failed ("loaded": false). Dates are ISO days.
 
---dry-run OUT.ndjson writes the Bundles (one per line, practices first) without a server; practice resources are
-then referenced conditionally (`PractitionerRole?identifier=...`), which HAPI resolves in a transaction. Zorgpad's
-pathway rules do not resolve such references in Encounter.participant (yet), so ZP-R6 refuses the Bundles of GZSP
-patients in a dry-run file; load a population with this script, which references the practices by server id.
+--dry-run OUT.ndjson writes the Bundles (one per line; practices first, 50 per Bundle) without a server; practice
+resources are then referenced conditionally (`PractitionerRole?identifier=...`), which HAPI resolves in a
+transaction. Zorgpad's pathway rules do not resolve such references in Encounter.participant (yet), so ZP-R6 refuses
+the Bundles of GZSP patients in a dry-run file; load a population with this script, which uses server ids.
 """
 import argparse
 import bisect
@@ -413,7 +419,7 @@ class PatientGenerator:
         p["practice"] = draw if self.blocks is None else self.practices[bisect.bisect_left(self.blocks, index)]
         p["team"] = {}
         self.plan_pathway(rng, p)
-        p["patient"] = self.patient(rng, p, b)
+        self.patient(rng, p, b)
         self.medications(rng, p, b)
         self.contacts(rng, p, b)
         if p["status"]:
@@ -534,7 +540,7 @@ class PatientGenerator:
         elif rng.random() < 14 / 17:
             days = [self.day(rng, 366, 728, forward=False) for _ in range(rng.randint(1, 3))]
         visit = p.get("visit")
-        kinds = [("consult", d) for d in days] + ([("huisbezoek", visit)] if visit else [])
+        kinds = [("consult", d) for d in sorted(set(days) - {visit})] + ([("huisbezoek", visit)] if visit else [])
         for n, (kind, day) in enumerate(sorted(kinds, key=lambda k: k[1])):
             who = "poh-ouderenzorg" if kind == "huisbezoek" or rng.random() < 0.25 else "huisarts"
             minute = rng.choice(range(0, 50, 10))
@@ -975,15 +981,18 @@ def main():
     out = open(args.dry_run, "w", encoding="utf-8") if args.dry_run else None
     counts = collections.defaultdict(collections.Counter)
     practices, builder = build_practices(args, random.Random(args.seed))
-    bundle = builder.bundle()
-    if out:
-        out.write(json.dumps(bundle, ensure_ascii=False, separators=(",", ":")) + "\n")
-        response = None
-    else:
-        response, error = loader.post(bundle)
+    response = None if out else {"entry": []}
+    for first in range(0, len(builder.entries), 50 * 11):  # 50 practices (11 resources each) per Bundle
+        bundle = {"resourceType": "Bundle", "type": "transaction", "entry": builder.entries[first:first + 50 * 11]}
+        if out:
+            out.write(json.dumps(bundle, ensure_ascii=False, separators=(",", ":")) + "\n")
+            tally(counts, bundle, None)
+            continue
+        answer, error = loader.post(bundle)
         if error:
             sys.exit(f"The practices Bundle was refused: {error}")
-    tally(counts, bundle, response)
+        tally(counts, bundle, answer)
+        response["entry"] += answer["entry"]
     resolve_practices(practices, builder, response)
 
     generator = PatientGenerator(args, practices, load_item_texts(profiles))
@@ -1002,14 +1011,14 @@ def main():
     def finish(entries, people, result):
         nonlocal done
         sent, response, ids, error = result
+        for p in people:
+            p["id"], p["loaded"] = ids.get(p["bsn"]), p["bsn"] in ids
         if error:
             failures.append(error)
             print(f"\nBundle with patients {people[0]['key']}..{people[-1]['key']} refused after a retry: {error}",
                   file=sys.stderr)
         else:
             tally(counts, sent, response)
-            for p in people:
-                p["id"], p["loaded"] = ids.get(p["bsn"]), p["bsn"] in ids
             skipped = {p["bsn"] for p in people} - {e["resource"]["identifier"][0]["value"] for e in sent["entry"]
                                                     if e["resource"]["resourceType"] == "Patient"}
             for p in people:
@@ -1068,7 +1077,9 @@ def main():
     print(f"{'resource type':<22}" + "".join(f"{c:>11}" for c in columns))
     for kind, c in sorted(counts.items()) + [("total", sum(counts.values(), collections.Counter()))]:
         print(f"{kind:<22}" + "".join(f"{c[column]:>11}" for column in columns))
-    print(f"elapsed {fmt_duration(elapsed)} ({elapsed:.1f} s), {len(facts) / max(elapsed, 1e-6):.1f} patients/s; "
+    created = counts["Patient"]["created"]
+    print(f"elapsed {fmt_duration(elapsed)} ({elapsed:.1f} s), {len(facts) / max(elapsed, 1e-6):.1f} patients/s"
+          + (f" ({created} new: {created / max(elapsed, 1e-6):.1f} new patients/s)" if created else "") + "; "
           f"75+: {totals['aged_75_plus']}, polypharmacy >= 5: {totals['polypharmacy_5_plus']}, "
           f"not seen > 12 months: {totals['not_seen_12_months']}, frailty: {totals['frailty']}")
     if failures:

@@ -52,6 +52,8 @@ class JpaPersistenceConfig {
 		settings.setDeleteExpungeEnabled(false);
 		settings.setExpungeEnabled(false);
 		settings.setAllowMultipleDelete(false);
+		// A clinical client that searches right after writing must see its write: no reuse of cached results.
+		settings.setReuseCachedSearchResultsForMillis(null);
 		settings.setMarkResourcesForReindexingUponSearchParameterChange(true);
 		return settings;
 	}
