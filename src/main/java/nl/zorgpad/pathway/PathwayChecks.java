@@ -54,7 +54,7 @@ final class PathwayChecks {
 		}
 		if (rules.isOn("ZP-R5") && meeting.get().type() == MeetingType.BREED_MDO) {
 			verdicts.add(MdoNeedsCarePlan.evaluate(new MdoNeedsCarePlan.Facts(
-					meeting.get(), record.frailtyStatus(null).orElse(null), record.activeCarePlan(null))));
+					meeting.get(), record.frailtyStatus().orElse(null), record.activeCarePlan())));
 		}
 		return verdicts;
 	}
@@ -121,7 +121,7 @@ final class PathwayChecks {
 		return List.of(
 				GzspStartOnce.evaluate(new GzspStartOnce.Facts(phase, after, previousId, others)),
 				GzspTrajectoryOrder.evaluate(new GzspTrajectoryOrder.Facts(
-						before, after, started, record.meetings(null), record.checklists("gzsp-inclusie"))),
+						before, after, started, record.meetings(), record.checklists("gzsp-inclusie"))),
 				GzspStopCriteria.evaluate(new GzspStopCriteria.Facts(
 						before, after, started, finished, record.checklists("gzsp-stop"))));
 	}

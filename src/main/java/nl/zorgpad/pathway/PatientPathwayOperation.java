@@ -58,20 +58,16 @@ final class PatientPathwayOperation {
 		Parameters view = new Parameters();
 		view.addParameter().setName("patient").setValue(new Reference(reference));
 
-		Optional<Condition> episode = record.resources(Condition.class).stream()
-				.filter(c -> Codes.hasIcpc(c.getCode(), "A05", "A49.01"))
-				.max(Comparator.comparing(c -> c.hasRecordedDate() ? c.getRecordedDate() : new Date(0)));
+		Optional<Condition> episode = record.frailtyEpisode();
 		List<Encounter> meetings = record.resources(Encounter.class).stream()
 				.filter(e -> Codes.code(e.getType(), "meeting-type").isPresent()).toList();
-		Optional<CarePlan> plan = record.resources(CarePlan.class).stream()
-				.filter(p -> p.getStatus() == CarePlan.CarePlanStatus.ACTIVE)
-				.filter(p -> Codes.code(p.getCategory(), "careplan-category").isPresent()).findFirst();
+		Optional<CarePlan> plan = record.activeGezondheidsplan();
 		Optional<EpisodeOfCare> trajectory = record.resources(EpisodeOfCare.class).stream()
 				.filter(e -> Codes.code(e.getType(), "episode-type").isPresent())
 				.max(Comparator.comparing(e -> e.getPeriod().hasStart() ? e.getPeriod().getStart() : new Date(0)));
 
 		view.addParameter().setName("step").setValue(new Coding(CS + "pathway-step",
-				step(record, episode, meetings, plan, trajectory), null));
+				step(record, meetings, plan, trajectory), null));
 		episode.ifPresent(e -> frailty(view.addParameter().setName("frailty"), e));
 		record.resources(Consent.class).forEach(c -> consent(view.addParameter().setName("consent"), c));
 		latestScores(record).forEach(o -> score(view.addParameter().setName("score"), o));
@@ -89,7 +85,7 @@ final class PatientPathwayOperation {
 		return view;
 	}
 
-	private static String step(PatientRecord record, Optional<Condition> episode, List<Encounter> meetings,
+	private static String step(PatientRecord record, List<Encounter> meetings,
 			Optional<CarePlan> plan, Optional<EpisodeOfCare> trajectory) {
 		boolean held = meetings.stream().anyMatch(isHeld("kernteam-overleg").or(isHeld("breed-mdo")).or(isHeld("mdo-gzsp")));
 		if ((plan.isPresent() || trajectory.filter(t -> t.getStatus() == EpisodeOfCare.EpisodeOfCareStatus.ACTIVE)

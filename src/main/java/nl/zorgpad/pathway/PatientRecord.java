@@ -103,15 +103,10 @@ final class PatientRecord {
 		return new ConsentLedger(entries);
 	}
 
-	/** The patient's meetings, except {@code excluding} (the one being written). */
-	List<Meeting> meetings(Resource excluding) {
+	/** The patient's meetings (Encounters with a meeting type). */
+	List<Meeting> meetings() {
 		List<Meeting> meetings = new ArrayList<>();
-		List<Encounter> encounters = resources(Encounter.class);
-		for (Encounter encounter : encounters) {
-			if (!isSame(encounter, excluding)) {
-				meeting(encounter).ifPresent(meetings::add);
-			}
-		}
+		resources(Encounter.class).forEach(encounter -> meeting(encounter).ifPresent(meetings::add));
 		return meetings;
 	}
 
@@ -185,15 +180,18 @@ final class PatientRecord {
 		return ids;
 	}
 
-	/** The current frailty status: the latest active A49.01/A05 episode's stage summary. */
-	Optional<FrailtyStatus> frailtyStatus(Resource excluding) {
+	/** The latest active A49.01/A05 episode. */
+	Optional<Condition> frailtyEpisode() {
 		return resources(Condition.class).stream()
-				.filter(condition -> !isSame(condition, excluding))
 				.filter(condition -> Codes.hasIcpc(condition.getCode(), "A05", "A49.01"))
 				.filter(condition -> !condition.hasClinicalStatus()
 						|| condition.getClinicalStatus().getCoding().stream().anyMatch(c -> "active".equals(c.getCode())))
-				.max(Comparator.comparing(PatientRecord::recorded))
-				.flatMap(PatientRecord::frailtyStatusOf);
+				.max(Comparator.comparing(PatientRecord::recorded));
+	}
+
+	/** The current frailty status: the stage summary of the latest active episode. */
+	Optional<FrailtyStatus> frailtyStatus() {
+		return frailtyEpisode().flatMap(PatientRecord::frailtyStatusOf);
 	}
 
 	static Optional<FrailtyStatus> frailtyStatusOf(Condition episode) {
@@ -204,13 +202,17 @@ final class PatientRecord {
 				.flatMap(FrailtyStatus::fromCode);
 	}
 
-	/** The active Gezondheidsplan with its actions, or null when there is none. */
-	MdoNeedsCarePlan.Plan activeCarePlan(Resource excluding) {
+	/** The patient's active Gezondheidsplan. */
+	Optional<CarePlan> activeGezondheidsplan() {
 		return resources(CarePlan.class).stream()
-				.filter(plan -> !isSame(plan, excluding))
 				.filter(plan -> plan.getStatus() == CarePlan.CarePlanStatus.ACTIVE)
 				.filter(plan -> Codes.code(plan.getCategory(), "careplan-category").isPresent())
-				.findFirst()
+				.findFirst();
+	}
+
+	/** The active Gezondheidsplan with its actions, or null when there is none. */
+	MdoNeedsCarePlan.Plan activeCarePlan() {
+		return activeGezondheidsplan()
 				.map(plan -> new MdoNeedsCarePlan.Plan(plan.getActivity().stream().map(activity -> {
 					CarePlan.CarePlanActivityDetailComponent detail = activity.getDetail();
 					String description = detail.hasDescription() ? detail.getDescription() : detail.getCode().getText();

@@ -51,10 +51,6 @@ final class ProfileValidationInterceptor {
 			return;
 		}
 		ProfileValidator validator = profiles.validator();
-		List<String> unknown = claimed.stream().filter(url -> !validator.knows(url)).toList();
-		if (!unknown.isEmpty()) {
-			throw refusal(List.of(issue("meta.profile", "Unknown Zorgpad profile " + String.join(", ", unknown))));
-		}
 		List<OperationOutcome.OperationOutcomeIssueComponent> errors = validator.validate(resource, claimed).stream()
 				.filter(ProfileValidationInterceptor::isError)
 				.map(message -> issue(message.getLocation(), message.getMessage()))

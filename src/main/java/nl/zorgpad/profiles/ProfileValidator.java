@@ -84,10 +84,6 @@ public final class ProfileValidator {
 		return profiles.values();
 	}
 
-	public boolean knows(String profileUrl) {
-		return profiles.containsKey(profileUrl);
-	}
-
 	/**
 	 * Validates against the given profiles (and any the resource claims). HAPI's FhirInstanceValidator
 	 * builds a new HL7 InstanceValidator for every call, which costs ~10 ms here; this keeps one per
