@@ -9,6 +9,7 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import java.util.List;
 import nl.zorgpad.rules.RuleOutcomes;
 import nl.zorgpad.rules.Verdict;
+import nl.zorgpad.server.StoredResources;
 import nl.zorgpad.server.FhirServerPlugin;
 import org.hl7.fhir.instance.model.api.IBaseConformance;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -27,9 +28,9 @@ class PathwayRulesConfig {
 	private static final Logger log = LoggerFactory.getLogger(PathwayRulesConfig.class);
 
 	@Bean
-	PathwayRulesInterceptor pathwayRulesInterceptor(FhirContext context, DaoRegistry daos, RuleSwitches rules,
+	PathwayRulesInterceptor pathwayRulesInterceptor(FhirContext context, StoredResources store, RuleSwitches rules,
 			IInterceptorService storageInterceptors) {
-		PathwayRulesInterceptor interceptor = new PathwayRulesInterceptor(context, daos, rules);
+		PathwayRulesInterceptor interceptor = new PathwayRulesInterceptor(context, store, rules);
 		storageInterceptors.registerInterceptor(interceptor);
 		log.info("Pathway rules active: {}{}", rules.active(),
 				rules.disabled().isEmpty() ? "" : " (switched off: " + rules.disabled() + ")");
@@ -38,8 +39,8 @@ class PathwayRulesConfig {
 
 	/** {@code Patient/{id}/$pathway}. */
 	@Bean
-	FhirServerPlugin patientPathwayOperation(DaoRegistry daos) {
-		PatientPathwayOperation operation = new PatientPathwayOperation(daos);
+	FhirServerPlugin patientPathwayOperation(DaoRegistry daos, StoredResources store) {
+		PatientPathwayOperation operation = new PatientPathwayOperation(daos, store);
 		return server -> server.registerProvider(operation);
 	}
 

@@ -3,12 +3,12 @@ package nl.zorgpad.pathway;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Pointcut;
-import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import java.util.ArrayList;
 import java.util.List;
 import nl.zorgpad.rules.RuleOutcomes;
 import nl.zorgpad.rules.Verdict;
+import nl.zorgpad.server.StoredResources;
 import org.hl7.fhir.instance.model.api.IBaseBundle;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CarePlan;
@@ -29,12 +29,12 @@ final class PathwayRulesInterceptor {
 	private static final Logger log = LoggerFactory.getLogger(PathwayRulesInterceptor.class);
 
 	private final FhirContext context;
-	private final DaoRegistry daos;
+	private final StoredResources store;
 	private final RuleSwitches rules;
 
-	PathwayRulesInterceptor(FhirContext context, DaoRegistry daos, RuleSwitches rules) {
+	PathwayRulesInterceptor(FhirContext context, StoredResources store, RuleSwitches rules) {
 		this.context = context;
-		this.daos = daos;
+		this.store = store;
 		this.rules = rules;
 	}
 
@@ -86,6 +86,6 @@ final class PathwayRulesInterceptor {
 	private PatientRecord record(Reference patient, RequestDetails request) {
 		RequestBundle bundle = RequestBundle.of(request);
 		String reference = patient.getReference();
-		return new PatientRecord(daos, reference, bundle);
+		return new PatientRecord(store, reference, bundle);
 	}
 }

@@ -15,6 +15,7 @@ import nl.zorgpad.frailty.FrailtyStatus;
 import nl.zorgpad.frailty.MultiDomainAssessment;
 import nl.zorgpad.frailty.TargetAge;
 import nl.zorgpad.rules.Verdict;
+import nl.zorgpad.server.StoredResources;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.CareTeam;
 import org.hl7.fhir.r4.model.Coding;
@@ -45,16 +46,18 @@ final class PatientPathwayOperation {
 	private static final List<String> DISCUSSIONS = List.of("kernteam-overleg", "breed-mdo", "mdo-gzsp");
 
 	private final DaoRegistry daos;
+	private final StoredResources store;
 
-	PatientPathwayOperation(DaoRegistry daos) {
+	PatientPathwayOperation(DaoRegistry daos, StoredResources store) {
 		this.daos = daos;
+		this.store = store;
 	}
 
 	@Operation(name = "$pathway", idempotent = true, typeName = "Patient")
 	public Parameters pathway(@IdParam IdType id, RequestDetails request) {
 		Patient patient = daos.getResourceDao(Patient.class).read(id.toUnqualifiedVersionless(), request);
 		String reference = patient.getIdElement().toUnqualifiedVersionless().getValue();
-		PatientRecord record = new PatientRecord(daos, reference, RequestBundle.of(null));
+		PatientRecord record = new PatientRecord(store, reference, RequestBundle.of(null));
 		Parameters view = new Parameters();
 		view.addParameter().setName("patient").setValue(new Reference(reference));
 

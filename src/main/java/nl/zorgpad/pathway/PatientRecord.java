@@ -1,13 +1,5 @@
 package nl.zorgpad.pathway;
 
-import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
-import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
-import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
-import ca.uhn.fhir.model.api.Include;
-import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
-import ca.uhn.fhir.rest.param.ReferenceParam;
-import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
-import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -31,6 +23,7 @@ import nl.zorgpad.meeting.Meeting;
 import nl.zorgpad.meeting.MeetingStatus;
 import nl.zorgpad.meeting.MeetingType;
 import nl.zorgpad.questionnaire.ChecklistResponse;
+import nl.zorgpad.server.StoredResources;
 import nl.zorgpad.trajectory.Trajectory;
 import nl.zorgpad.trajectory.TrajectoryPhase;
 import nl.zorgpad.trajectory.TrajectoryStatus;
@@ -55,14 +48,14 @@ import org.hl7.fhir.r4.model.Resource;
  * arrive in one Bundle). Read lazily, once per write.
  */
 final class PatientRecord {
-	private final DaoRegistry daos;
+	private final StoredResources store;
 	private final String patient;
 	private final RequestBundle bundle;
 	private final Map<String, List<? extends Resource>> cache = new HashMap<>();
 	private final Map<String, PractitionerRole> roles = new HashMap<>();
 
-	PatientRecord(DaoRegistry daos, String patientReference, RequestBundle bundle) {
-		this.daos = daos;
+	PatientRecord(StoredResources store, String patientReference, RequestBundle bundle) {
+		this.store = store;
 		this.patient = patientReference;
 		this.bundle = bundle;
 	}
@@ -74,11 +67,12 @@ final class PatientRecord {
 		if (inBundle.isPresent()) {
 			return inBundle;
 		}
-		try {
-			return Optional.of(daos.getResourceDao(Patient.class).read(new IdType(patient), new SystemRequestDetails()));
-		} catch (ResourceNotFoundException | ResourceGoneException notFound) {
-			return Optional.empty();
-		}
+		return store.byIds(Patient.class, List.of(patientId())).stream().findFirst();
+	}
+
+	/** The id part of the patient reference; the stored resources are looked up by it. */
+	private String patientId() {
+		return new IdType(patient).getIdPart();
 	}
 
 	ConsentLedger consents() {
@@ -253,64 +247,86 @@ final class PatientRecord {
 		return resources(QuestionnaireResponse.class);
 	}
 
-	/** How each kind of resource points at its patient, and what to fetch along with it. */
-	private record Link<T extends Resource>(String parameter, String include, Function<T, Reference> patientOf) {}
+	/** How each kind of resource points at its patient, and at the people taking part. */
+	private record Link<T extends Resource>(
+			String element, Function<T, Reference> patientOf, Function<T, List<Reference>> people) {
+		Link(String element, Function<T, Reference> patientOf) {
+			this(element, patientOf, resource -> List.of());
+		}
+	}
 
 	private static final Map<Class<?>, Link<?>> LINKS = Map.of(
-			Consent.class, new Link<Consent>("patient", null, Consent::getPatient),
-			Encounter.class, new Link<Encounter>("subject", "Encounter:participant", Encounter::getSubject),
-			CareTeam.class, new Link<CareTeam>("subject", "CareTeam:participant", CareTeam::getSubject),
-			Condition.class, new Link<Condition>("subject", null, Condition::getSubject),
-			CarePlan.class, new Link<CarePlan>("subject", null, CarePlan::getSubject),
-			EpisodeOfCare.class, new Link<EpisodeOfCare>("patient", null, EpisodeOfCare::getPatient),
-			QuestionnaireResponse.class, new Link<QuestionnaireResponse>("subject", null, QuestionnaireResponse::getSubject),
-			Observation.class, new Link<Observation>("subject", null, Observation::getSubject));
+			Consent.class, new Link<>("patient", Consent::getPatient),
+			Encounter.class, new Link<Encounter>("subject", Encounter::getSubject, encounter -> encounter
+					.getParticipant().stream().map(Encounter.EncounterParticipantComponent::getIndividual).toList()),
+			CareTeam.class, new Link<CareTeam>("subject", CareTeam::getSubject, team -> team
+					.getParticipant().stream().map(CareTeam.CareTeamParticipantComponent::getMember).toList()),
+			Condition.class, new Link<>("subject", Condition::getSubject),
+			CarePlan.class, new Link<>("subject", CarePlan::getSubject),
+			EpisodeOfCare.class, new Link<>("patient", EpisodeOfCare::getPatient),
+			QuestionnaireResponse.class, new Link<>("subject", QuestionnaireResponse::getSubject),
+			Observation.class, new Link<>("subject", Observation::getSubject));
 
 	/** All resources of {@code type} about this patient: stored ones and those in the current Bundle. */
 	<T extends Resource> List<T> resources(Class<T> type) {
 		@SuppressWarnings("unchecked")
 		Link<T> link = (Link<T>) LINKS.get(type);
-		String patientParameter = link.parameter();
-		String include = link.include();
-		Function<T, Reference> patientOf = link.patientOf();
 		@SuppressWarnings("unchecked")
 		List<T> cached = (List<T>) cache.computeIfAbsent(type.getSimpleName(), key -> {
-			SearchParameterMap map = SearchParameterMap.newSynchronous().add(patientParameter, new ReferenceParam(patient));
-			if (include != null) {
-				map.addInclude(new Include(include));
-			}
-			IFhirResourceDao<T> dao = daos.getResourceDao(type);
-			List<Resource> found = new ArrayList<>();
-			dao.search(map, new SystemRequestDetails()).getAllResources().forEach(r -> found.add((Resource) r));
-			found.forEach(included -> {
-				if (included instanceof PractitionerRole role) {
-					roles.put(role.getIdElement().toUnqualifiedVersionless().getValue(), role);
-				}
-			});
 			Map<String, T> byId = new LinkedHashMap<>();
-			found.stream().filter(type::isInstance).map(type::cast)
+			store.about(patientId(), type, link.element())
 					.forEach(r -> byId.put(r.getIdElement().toUnqualifiedVersionless().getValue(), r));
 			for (T inBundle : bundle.resources(type)) {
-				if (bundle.sameReference(patientOf.apply(inBundle).getReference(), patient)) {
+				if (bundle.sameReference(link.patientOf().apply(inBundle).getReference(), patient)) {
 					byId.put(inBundle.hasIdElement() && inBundle.getIdElement().hasIdPart()
 							? inBundle.getIdElement().toUnqualifiedVersionless().getValue()
 							: "bundle-" + System.identityHashCode(inBundle), inBundle);
 				}
 			}
-			return new ArrayList<>(byId.values());
+			List<T> found = new ArrayList<>(byId.values());
+			readRoles(found.stream().flatMap(r -> link.people().apply(r).stream()).toList());
+			return found;
 		});
 		return cached;
+	}
+
+	/** Reads the PractitionerRoles among these references in one go. */
+	private void readRoles(List<Reference> people) {
+		Set<String> wanted = new HashSet<>();
+		for (Reference person : people) {
+			String key = roleKey(person);
+			if (key != null && !roles.containsKey(key)) {
+				PractitionerRole inBundle = roleInBundle(key);
+				if (inBundle != null) {
+					roles.put(key, inBundle);
+				} else {
+					wanted.add(new IdType(key).getIdPart());
+				}
+			}
+		}
+		store.byIds(PractitionerRole.class, wanted)
+				.forEach(role -> roles.put(role.getIdElement().toUnqualifiedVersionless().getValue(), role));
+	}
+
+	private static String roleKey(Reference reference) {
+		if (reference == null || reference.getReference() == null
+				|| !reference.getReference().contains("PractitionerRole/")) {
+			return null;
+		}
+		return new IdType(reference.getReference()).toUnqualifiedVersionless().getValue();
 	}
 
 	/** The disciplines (care-team-role codes) of a PractitionerRole reference; none for anyone else. */
 	private Set<CareTeamRole> disciplines(Reference reference) {
 		Set<CareTeamRole> disciplines = EnumSet.noneOf(CareTeamRole.class);
-		if (reference == null || reference.getReference() == null
-				|| !reference.getReference().contains("PractitionerRole/")) {
+		String key = roleKey(reference);
+		if (key == null) {
 			return disciplines;
 		}
-		String key = new IdType(reference.getReference()).toUnqualifiedVersionless().getValue();
-		PractitionerRole role = roles.computeIfAbsent(key, this::readRole);
+		if (!roles.containsKey(key)) {
+			readRoles(List.of(reference));
+		}
+		PractitionerRole role = roles.get(key);
 		if (role != null) {
 			role.getCode().stream().flatMap(c -> c.getCoding().stream())
 					.filter(c -> (Codes.BASE + "care-team-role").equals(c.getSystem()))
@@ -319,18 +335,13 @@ final class PatientRecord {
 		return disciplines;
 	}
 
-	private PractitionerRole readRole(String reference) {
+	private PractitionerRole roleInBundle(String reference) {
 		for (PractitionerRole inBundle : bundle.resources(PractitionerRole.class)) {
 			if (bundle.sameReference(inBundle.getIdElement().toUnqualifiedVersionless().getValue(), reference)) {
 				return inBundle;
 			}
 		}
-		try {
-			return (PractitionerRole) daos.getResourceDao(PractitionerRole.class)
-					.read(new IdType(reference), new SystemRequestDetails());
-		} catch (ResourceNotFoundException | ResourceGoneException unknown) {
-			return null;
-		}
+		return null;
 	}
 
 	private static String questionnaireId(QuestionnaireResponse response) {
