@@ -1,0 +1,17 @@
+package nl.zorgpad.monitoring;
+
+import nl.zorgpad.server.FhirServerPlugin;
+import nl.zorgpad.server.SearchIndex;
+import nl.zorgpad.server.StoredResources;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** {@code $monitoring-report}. */
+@Configuration(proxyBeanMethods = false)
+class MonitoringConfig {
+	@Bean
+	FhirServerPlugin monitoringReportOperation(SearchIndex index, StoredResources store) {
+		MonitoringReportOperation operation = new MonitoringReportOperation(new MonitoringQuery(index), store);
+		return server -> server.registerProvider(operation);
+	}
+}

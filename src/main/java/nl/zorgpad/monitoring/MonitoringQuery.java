@@ -1,0 +1,144 @@
+package nl.zorgpad.monitoring;
+
+import java.util.HashMap;
+import java.util.Map;
+import nl.zorgpad.server.SearchIndex;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+
+/**
+ * The counts of the monitoring report per GP practice (Patient.generalPractitioner → Organization; patients
+ * without one are counted under the empty key), as SQL on HAPI's index tables.
+ */
+final class MonitoringQuery {
+	private static final String CS = "https://zorgpad.nl/fhir/CodeSystem/";
+	private static final String ICPC = "http://hl7.org/fhir/sid/icpc-1-nl";
+
+	/** Group by the practice of the patient whose RES_ID is {@code l.TARGET_RESOURCE_ID}. */
+	private static final String PRACTICE = """
+			LEFT JOIN HFJ_RES_LINK g ON g.SRC_RESOURCE_ID = l.TARGET_RESOURCE_ID
+			  AND g.SRC_PATH = 'Patient.generalPractitioner' AND g.TARGET_RESOURCE_TYPE = 'Organization'
+			LEFT JOIN HFJ_RESOURCE o ON o.RES_ID = g.TARGET_RESOURCE_ID
+			""";
+	private static final String LISTED = """
+			SELECT o.FHIR_ID AS PRACTICE, COUNT(*) AS N,
+			  SUM(CASE WHEN bd.SP_VALUE_LOW_DATE_ORDINAL <= :born75 THEN 1 ELSE 0 END) AS OLD
+			FROM (SELECT p.RES_ID AS TARGET_RESOURCE_ID FROM HFJ_RESOURCE p
+			  WHERE p.RES_TYPE = 'Patient' AND p.RES_DELETED_AT IS NULL
+			  AND NOT EXISTS (SELECT 1 FROM HFJ_SPIDX_TOKEN x WHERE x.RES_ID = p.RES_ID AND x.HASH_VALUE IN (:inactive, :deceased))) l
+			LEFT JOIN HFJ_SPIDX_DATE bd ON bd.RES_ID = l.TARGET_RESOURCE_ID AND bd.HASH_IDENTITY = :birthdate
+			""" + PRACTICE;
+	/** Patients with an episode (Condition with an ICPC code) that had started on {@code date}. */
+	private static final String EPISODES = """
+			SELECT o.FHIR_ID AS PRACTICE, COUNT(DISTINCT l.TARGET_RESOURCE_ID) AS N
+			FROM HFJ_SPIDX_TOKEN c
+			JOIN HFJ_RES_LINK l ON l.SRC_RESOURCE_ID = c.RES_ID AND l.SRC_PATH = 'Condition.subject'
+			%s
+			""" + PRACTICE + """
+			WHERE c.HASH_SYS_AND_VALUE = :code
+			AND COALESCE(
+			  (SELECT MIN(od.SP_VALUE_LOW_DATE_ORDINAL) FROM HFJ_SPIDX_DATE od WHERE od.RES_ID = c.RES_ID AND od.HASH_IDENTITY = :onset),
+			  (SELECT MIN(rd.SP_VALUE_LOW_DATE_ORDINAL) FROM HFJ_SPIDX_DATE rd WHERE rd.RES_ID = c.RES_ID AND rd.HASH_IDENTITY = :recorded),
+			  0) <= :date
+			""";
+	private static final String ACTIVE = "JOIN HFJ_SPIDX_TOKEN cs ON cs.RES_ID = c.RES_ID AND cs.HASH_VALUE = :activeEpisode";
+	private static final String NOT_IN_ERROR = "AND NOT EXISTS (SELECT 1 FROM HFJ_SPIDX_TOKEN ve WHERE ve.RES_ID = c.RES_ID"
+			+ " AND ve.HASH_VALUE = :enteredInError)";
+	private static final String STAGE = ACTIVE + "\nJOIN HFJ_SPIDX_TOKEN sg ON sg.RES_ID = c.RES_ID AND sg.HASH_SYS_AND_VALUE = :stage";
+	private static final String MDOS = """
+			SELECT o.FHIR_ID AS PRACTICE, COUNT(DISTINCT l.SRC_RESOURCE_ID) AS N, COUNT(DISTINCT l.TARGET_RESOURCE_ID) AS PATIENTS
+			FROM HFJ_SPIDX_TOKEN et
+			JOIN HFJ_SPIDX_TOKEN es ON es.RES_ID = et.RES_ID AND es.HASH_VALUE = :finished
+			JOIN HFJ_SPIDX_DATE ed ON ed.RES_ID = et.RES_ID AND ed.HASH_IDENTITY = :encounterDate
+			JOIN HFJ_RES_LINK l ON l.SRC_RESOURCE_ID = et.RES_ID AND l.SRC_PATH = 'Encounter.subject'
+			""" + PRACTICE + """
+			WHERE et.HASH_SYS_AND_VALUE IN (:breedMdo, :mdoGzsp)
+			AND ed.SP_VALUE_LOW_DATE_ORDINAL >= :periodStart AND ed.SP_VALUE_LOW_DATE_ORDINAL <= :date
+			""";
+	private static final String CARE_PLANS = """
+			SELECT o.FHIR_ID AS PRACTICE, COUNT(DISTINCT l.TARGET_RESOURCE_ID) AS N
+			FROM HFJ_SPIDX_TOKEN pc
+			JOIN HFJ_SPIDX_TOKEN ps ON ps.RES_ID = pc.RES_ID AND ps.HASH_VALUE = :planActive
+			JOIN HFJ_RES_LINK l ON l.SRC_RESOURCE_ID = pc.RES_ID AND l.SRC_PATH = 'CarePlan.subject'
+			""" + PRACTICE + """
+			WHERE pc.HASH_SYS_AND_VALUE = :gezondheidsplan
+			""";
+
+	/** Counts per practice: the listed patients and the 75+ among them, then one count per measure. */
+	record Counts(Map<String, Long> listed, Map<String, Long> listed75, Map<String, Map<String, Long>> measures) {}
+
+	private final SearchIndex index;
+	private final MapSqlParameterSource hashes;
+
+	MonitoringQuery(SearchIndex index) {
+		this.index = index;
+		this.hashes = new MapSqlParameterSource()
+				.addValue("birthdate", index.parameter("Patient", "birthdate"))
+				.addValue("inactive", index.tokenValue("Patient", "active", "false"))
+				.addValue("deceased", index.tokenValue("Patient", "deceased", "true"))
+				.addValue("onset", index.parameter("Condition", "onset-date"))
+				.addValue("recorded", index.parameter("Condition", "recorded-date"))
+				.addValue("activeEpisode", index.tokenValue("Condition", "clinical-status", "active"))
+				.addValue("enteredInError", index.tokenValue("Condition", "verification-status", "entered-in-error"))
+				.addValue("finished", index.tokenValue("Encounter", "status", "finished"))
+				.addValue("encounterDate", index.parameter("Encounter", "date"))
+				.addValue("breedMdo", index.token("Encounter", "type", CS + "meeting-type", "breed-mdo"))
+				.addValue("mdoGzsp", index.token("Encounter", "type", CS + "meeting-type", "mdo-gzsp"))
+				.addValue("planActive", index.tokenValue("CarePlan", "status", "active"))
+				.addValue("gezondheidsplan", index.token("CarePlan", "category", CS + "careplan-category", "gezondheidsplan"));
+	}
+
+	Counts counts(ReportPeriod period, String practice) {
+		MapSqlParameterSource parameters = new MapSqlParameterSource(hashes.getValues())
+				.addValue("date", SearchIndex.ordinal(period.date()))
+				.addValue("periodStart", SearchIndex.ordinal(period.start()))
+				.addValue("born75", SearchIndex.ordinal(period.born75OnJanuaryFirst()))
+				.addValue("practice", practice);
+		String filter = practice == null ? "" : " AND o.FHIR_ID = :practice";
+		String group = " GROUP BY o.FHIR_ID";
+
+		Map<String, Long> listed = new HashMap<>();
+		Map<String, Long> listed75 = new HashMap<>();
+		index.jdbc().query(LISTED + (practice == null ? "" : " WHERE o.FHIR_ID = :practice") + group, parameters, row -> {
+			listed.put(key(row.getString("PRACTICE")), row.getLong("N"));
+			listed75.put(key(row.getString("PRACTICE")), row.getLong("OLD"));
+		});
+		Map<String, Map<String, Long>> measures = new java.util.LinkedHashMap<>();
+		measures.put("a49-01", episodes(ACTIVE, index.token("Condition", "code", ICPC, "A49.01"), null, parameters, filter));
+		measures.put("a05", episodes(ACTIVE, index.token("Condition", "code", ICPC, "A05"), null, parameters, filter));
+		measures.put("kwetsbaar", episodes(STAGE, index.token("Condition", "code", ICPC, "A05"),
+				index.token("Condition", "stage", CS + "frailty-status", "kwetsbaar"), parameters, filter));
+		measures.put("complex-kwetsbaar", episodes(STAGE, index.token("Condition", "code", ICPC, "A05"),
+				index.token("Condition", "stage", CS + "frailty-status", "complex-kwetsbaar"), parameters, filter));
+		measures.put("a20", episodes("", index.token("Condition", "code", ICPC, "A20"), null, parameters,
+				" " + NOT_IN_ERROR + filter));
+		Map<String, Long> mdos = new HashMap<>();
+		Map<String, Long> mdoPatients = new HashMap<>();
+		index.jdbc().query(MDOS + filter + group, parameters, row -> {
+			mdos.put(key(row.getString("PRACTICE")), row.getLong("N"));
+			mdoPatients.put(key(row.getString("PRACTICE")), row.getLong("PATIENTS"));
+		});
+		measures.put("mdos-held", mdos);
+		measures.put("patients-with-mdo", mdoPatients);
+		measures.put("patients-with-care-plan", perPractice(CARE_PLANS + filter + group, parameters));
+		return new Counts(listed, listed75, measures);
+	}
+
+	private Map<String, Long> episodes(String joins, long code, Long stage, MapSqlParameterSource parameters,
+			String filter) {
+		MapSqlParameterSource these = new MapSqlParameterSource(parameters.getValues())
+				.addValue("code", code).addValue("stage", stage);
+		return perPractice(EPISODES.formatted(joins) + filter + " GROUP BY o.FHIR_ID", these);
+	}
+
+	private Map<String, Long> perPractice(String sql, MapSqlParameterSource parameters) {
+		Map<String, Long> counts = new HashMap<>();
+		index.jdbc().query(sql, parameters, row -> {
+			counts.put(key(row.getString("PRACTICE")), row.getLong("N"));
+		});
+		return counts;
+	}
+
+	private static String key(String practice) {
+		return practice == null ? "" : practice;
+	}
+}

@@ -1,0 +1,17 @@
+package nl.zorgpad.screening;
+
+import nl.zorgpad.server.FhirServerPlugin;
+import nl.zorgpad.server.SearchIndex;
+import nl.zorgpad.server.StoredResources;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** {@code Patient/$screening-list}. */
+@Configuration(proxyBeanMethods = false)
+class ScreeningConfig {
+	@Bean
+	FhirServerPlugin screeningListOperation(SearchIndex index, StoredResources store) {
+		ScreeningListOperation operation = new ScreeningListOperation(new ScreeningQuery(index), store);
+		return server -> server.registerProvider(operation);
+	}
+}

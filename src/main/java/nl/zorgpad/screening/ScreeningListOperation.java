@@ -1,0 +1,147 @@
+package nl.zorgpad.screening;
+
+import ca.uhn.fhir.rest.annotation.Operation;
+import ca.uhn.fhir.rest.annotation.OperationParam;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.Writer;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import nl.zorgpad.server.Csv;
+import nl.zorgpad.server.OperationResponses;
+import nl.zorgpad.server.SearchIndex;
+import nl.zorgpad.server.StoredResources;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.StringType;
+
+/**
+ * {@code GET [base]/Patient/$screening-list} (SPEC §6): the patients for targeted case finding, oldest
+ * first, as a paged searchset Bundle whose entries carry the reason columns (extension
+ * {@code zp-screening-reason}: age, active medications, last contact) — or, with {@code _format=csv},
+ * the whole list as a spreadsheet, streamed.
+ */
+final class ScreeningListOperation {
+	static final String REASON = "https://zorgpad.nl/fhir/StructureDefinition/zp-screening-reason";
+	private static final String BSN = "http://fhir.nl/fhir/NamingSystem/bsn";
+
+	private final ScreeningQuery query;
+	private final StoredResources store;
+	private final ObjectMapper json = new ObjectMapper();
+
+	ScreeningListOperation(ScreeningQuery query, StoredResources store) {
+		this.query = query;
+		this.store = store;
+	}
+
+	@Operation(name = "$screening-list", typeName = "Patient", idempotent = true, manualResponse = true)
+	public void screeningList(
+			@OperationParam(name = "minAge") IntegerType minAge,
+			@OperationParam(name = "date") DateType date,
+			@OperationParam(name = "minMedications") IntegerType minMedications,
+			@OperationParam(name = "notSeenMonths") IntegerType notSeenMonths,
+			@OperationParam(name = "practice") StringType practice,
+			@OperationParam(name = "_count") IntegerType count,
+			@OperationParam(name = "_offset") IntegerType offset,
+			ServletRequestDetails request,
+			HttpServletResponse response) throws IOException {
+		ScreeningCriteria criteria = criteria(minAge, date, minMedications, notSeenMonths, practice);
+		List<ScreeningQuery.Candidate> candidates = query.candidates(criteria);
+		if (OperationResponses.wantsCsv(request)) {
+			writeCsv(criteria, candidates, response);
+			return;
+		}
+		OperationResponses.Page page = OperationResponses.page(count, offset, candidates.size());
+		List<ScreeningQuery.Candidate> shown = candidates.subList(page.from(), page.to());
+		Bundle bundle = OperationResponses.searchset(request, page, candidates.size());
+		List<Long> pids = shown.stream().map(ScreeningQuery.Candidate::pid).toList();
+		Map<Long, Integer> medications = query.medications(pids);
+		Map<Long, LocalDate> contacts = query.lastContacts(pids, criteria.date());
+		Map<String, Patient> patients = store.byIds(Patient.class, shown.stream().map(ScreeningQuery.Candidate::id).toList())
+				.stream().collect(Collectors.toMap(p -> p.getIdElement().getIdPart(), Function.identity()));
+		for (ScreeningQuery.Candidate candidate : shown) {
+			Patient patient = patients.get(candidate.id());
+			if (patient == null) {
+				continue; // deleted between the two queries
+			}
+			Bundle.BundleEntryComponent entry = bundle.addEntry()
+					.setFullUrl(request.getFhirServerBase() + "/Patient/" + candidate.id())
+					.setResource(patient);
+			entry.getSearch().setMode(Bundle.SearchEntryMode.MATCH);
+			Extension reason = entry.addExtension().setUrl(REASON);
+			reason.addExtension("age", new IntegerType(ScreeningCriteria.age(candidate.birthDate(), criteria.date())));
+			reason.addExtension("activeMedications", new IntegerType(medications.getOrDefault(candidate.pid(), 0)));
+			LocalDate last = contacts.get(candidate.pid());
+			if (last != null) {
+				reason.addExtension("lastContact", new DateType(last.toString()));
+			}
+		}
+		OperationResponses.write(request, bundle);
+	}
+
+	private static ScreeningCriteria criteria(IntegerType minAge, DateType date, IntegerType minMedications,
+			IntegerType notSeenMonths, StringType practice) {
+		try {
+			return new ScreeningCriteria(
+					minAge == null ? ScreeningCriteria.DEFAULT_MIN_AGE : minAge.getValue(),
+					OperationResponses.day(date),
+					minMedications == null ? null : minMedications.getValue(),
+					notSeenMonths == null ? null : notSeenMonths.getValue(),
+					OperationResponses.organizationId(practice));
+		} catch (IllegalArgumentException invalid) {
+			throw new InvalidRequestException(invalid.getMessage());
+		}
+	}
+
+	/** Header row, then one patient per line, fetched and written a chunk at a time. */
+	private void writeCsv(ScreeningCriteria criteria, List<ScreeningQuery.Candidate> candidates,
+			HttpServletResponse response) throws IOException {
+		try (Writer out = OperationResponses.csv(response, "screening-list-" + criteria.date() + ".csv")) {
+			Csv.row(out, "name", "birthDate", "age", "bsn", "activeMedications", "lastContact", "patient");
+			for (List<ScreeningQuery.Candidate> chunk : SearchIndex.chunks(candidates)) {
+				List<Long> pids = chunk.stream().map(ScreeningQuery.Candidate::pid).toList();
+				Map<Long, String> texts = query.texts(pids);
+				Map<Long, Integer> medications = query.medications(pids);
+				Map<Long, LocalDate> contacts = query.lastContacts(pids, criteria.date());
+				for (ScreeningQuery.Candidate candidate : chunk) {
+					String text = texts.get(candidate.pid());
+					JsonNode patient = text == null ? json.createObjectNode() : json.readTree(text);
+					LocalDate last = contacts.get(candidate.pid());
+					Csv.row(out, name(patient), candidate.birthDate().toString(),
+							Integer.toString(ScreeningCriteria.age(candidate.birthDate(), criteria.date())),
+							bsn(patient), Integer.toString(medications.getOrDefault(candidate.pid(), 0)),
+							last == null ? "" : last.toString(), "Patient/" + candidate.id());
+				}
+			}
+		}
+	}
+
+	private static String name(JsonNode patient) {
+		JsonNode name = patient.path("name").path(0);
+		if (name.hasNonNull("text")) {
+			return name.get("text").asText();
+		}
+		StringBuilder full = new StringBuilder();
+		name.path("given").forEach(given -> full.append(given.asText()).append(' '));
+		return full.append(name.path("family").asText("")).toString().trim();
+	}
+
+	private static String bsn(JsonNode patient) {
+		for (JsonNode identifier : patient.path("identifier")) {
+			if (BSN.equals(identifier.path("system").asText())) {
+				return identifier.path("value").asText("");
+			}
+		}
+		return "";
+	}
+}

@@ -1,0 +1,145 @@
+package nl.zorgpad.screening;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import nl.zorgpad.server.SearchIndex;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+
+/**
+ * The screening list as SQL on HAPI's index tables (birth date, condition code and clinical status,
+ * medication status, encounter date, resource links), using only indexed hash columns. First the
+ * ordered candidates (ids and birth dates only), then the columns for the rows actually shown.
+ */
+final class ScreeningQuery {
+	private static final String CANDIDATES = """
+			SELECT p.RES_ID, p.FHIR_ID, bd.SP_VALUE_LOW_DATE_ORDINAL AS BIRTH
+			FROM HFJ_RESOURCE p
+			JOIN HFJ_SPIDX_DATE bd ON bd.RES_ID = p.RES_ID AND bd.HASH_IDENTITY = :birthdate
+			WHERE p.RES_TYPE = 'Patient' AND p.RES_DELETED_AT IS NULL
+			AND bd.SP_VALUE_LOW_DATE_ORDINAL <= :bornBy
+			AND NOT EXISTS (SELECT 1 FROM HFJ_SPIDX_TOKEN x
+			  WHERE x.RES_ID = p.RES_ID AND x.HASH_VALUE IN (:inactive, :deceased))
+			AND NOT EXISTS (SELECT 1 FROM HFJ_RES_LINK l
+			  JOIN HFJ_SPIDX_TOKEN c ON c.RES_ID = l.SRC_RESOURCE_ID AND c.HASH_SYS_AND_VALUE = :a05
+			  JOIN HFJ_SPIDX_TOKEN s ON s.RES_ID = l.SRC_RESOURCE_ID AND s.HASH_VALUE = :activeEpisode
+			  WHERE l.TARGET_RESOURCE_ID = p.RES_ID AND l.SRC_PATH = 'Condition.subject')
+			""";
+	private static final String ACTIVE_MEDICATIONS = """
+			FROM HFJ_RES_LINK m
+			JOIN HFJ_SPIDX_TOKEN ms ON ms.RES_ID = m.SRC_RESOURCE_ID AND ms.HASH_VALUE IN (:statementActive, :requestActive)
+			WHERE m.SRC_PATH IN ('MedicationStatement.subject', 'MedicationRequest.subject')
+			""";
+	private static final String MIN_MEDICATIONS = "AND (SELECT COUNT(DISTINCT m.SRC_RESOURCE_ID) " + ACTIVE_MEDICATIONS
+			+ " AND m.TARGET_RESOURCE_ID = p.RES_ID) >= :minMedications\n";
+	/** Ordinary contacts: Encounters that are not pathway meetings and did take place. */
+	private static final String CONTACTS = """
+			FROM HFJ_RES_LINK e
+			JOIN HFJ_SPIDX_DATE ed ON ed.RES_ID = e.SRC_RESOURCE_ID AND ed.HASH_IDENTITY = :encounterDate
+			WHERE e.SRC_PATH = 'Encounter.subject' AND ed.SP_VALUE_LOW_DATE_ORDINAL <= :date
+			AND NOT EXISTS (SELECT 1 FROM HFJ_SPIDX_TOKEN et WHERE et.RES_ID = e.SRC_RESOURCE_ID
+			  AND (et.HASH_SYS = :meetingType OR et.HASH_VALUE IN (:planned, :cancelled, :enteredInError)))
+			""";
+	private static final String NOT_SEEN = "AND NOT EXISTS (SELECT 1 " + CONTACTS
+			+ " AND e.TARGET_RESOURCE_ID = p.RES_ID AND ed.SP_VALUE_LOW_DATE_ORDINAL > :seenAfter)\n";
+	private static final String ORDER = "ORDER BY bd.SP_VALUE_LOW_DATE_ORDINAL, p.RES_ID";
+
+	private static final String MEDICATION_COUNTS = "SELECT m.TARGET_RESOURCE_ID AS PID, COUNT(DISTINCT m.SRC_RESOURCE_ID) AS N "
+			+ ACTIVE_MEDICATIONS + " AND m.TARGET_RESOURCE_ID IN (:pids) GROUP BY m.TARGET_RESOURCE_ID";
+	private static final String LAST_CONTACTS = "SELECT e.TARGET_RESOURCE_ID AS PID, MAX(ed.SP_VALUE_LOW_DATE_ORDINAL) AS LAST "
+			+ CONTACTS + " AND e.TARGET_RESOURCE_ID IN (:pids) GROUP BY e.TARGET_RESOURCE_ID";
+	private static final String TEXTS = """
+			SELECT r.RES_ID, v.RES_TEXT_VC FROM HFJ_RESOURCE r
+			JOIN HFJ_RES_VER v ON v.RES_ID = r.RES_ID AND v.RES_VER = r.RES_VER
+			WHERE r.RES_ID IN (:pids)
+			""";
+
+	/** A patient on the list: database id, FHIR id, birth date. */
+	record Candidate(long pid, String id, LocalDate birthDate) {}
+
+	private final SearchIndex index;
+	private final MapSqlParameterSource hashes;
+
+	ScreeningQuery(SearchIndex index) {
+		this.index = index;
+		this.hashes = new MapSqlParameterSource()
+				.addValue("birthdate", index.parameter("Patient", "birthdate"))
+				.addValue("inactive", index.tokenValue("Patient", "active", "false"))
+				.addValue("deceased", index.tokenValue("Patient", "deceased", "true"))
+				.addValue("a05", index.token("Condition", "code", "http://hl7.org/fhir/sid/icpc-1-nl", "A05"))
+				.addValue("activeEpisode", index.tokenValue("Condition", "clinical-status", "active"))
+				.addValue("statementActive", index.tokenValue("MedicationStatement", "status", "active"))
+				.addValue("requestActive", index.tokenValue("MedicationRequest", "status", "active"))
+				.addValue("encounterDate", index.parameter("Encounter", "date"))
+				.addValue("meetingType", index.tokenSystem("Encounter", "type",
+						"https://zorgpad.nl/fhir/CodeSystem/meeting-type"))
+				.addValue("planned", index.tokenValue("Encounter", "status", "planned"))
+				.addValue("cancelled", index.tokenValue("Encounter", "status", "cancelled"))
+				.addValue("enteredInError", index.tokenValue("Encounter", "status", "entered-in-error"));
+	}
+
+	/** Everyone on the list, oldest first. */
+	List<Candidate> candidates(ScreeningCriteria criteria) {
+		StringBuilder sql = new StringBuilder(CANDIDATES);
+		MapSqlParameterSource parameters = parameters()
+				.addValue("bornBy", SearchIndex.ordinal(criteria.bornOnOrBefore()))
+				.addValue("date", SearchIndex.ordinal(criteria.date()));
+		if (criteria.practice() != null) {
+			sql.append(SearchIndex.atPractice("p.RES_ID"));
+			parameters.addValue("practice", criteria.practice());
+		}
+		if (criteria.minMedications() != null && criteria.minMedications() > 0) {
+			sql.append(MIN_MEDICATIONS);
+			parameters.addValue("minMedications", criteria.minMedications());
+		}
+		if (criteria.seenAfter() != null) {
+			sql.append(NOT_SEEN);
+			parameters.addValue("seenAfter", SearchIndex.ordinal(criteria.seenAfter()));
+		}
+		sql.append(ORDER);
+		return index.jdbc().query(sql.toString(), parameters, (row, n) -> new Candidate(
+				row.getLong("RES_ID"), row.getString("FHIR_ID"), SearchIndex.day(row.getInt("BIRTH"))));
+	}
+
+	/** Active medications per patient (patients without any are left out). */
+	Map<Long, Integer> medications(Collection<Long> pids) {
+		Map<Long, Integer> counts = new HashMap<>();
+		if (!pids.isEmpty()) {
+			index.jdbc().query(MEDICATION_COUNTS, parameters().addValue("pids", pids),
+					row -> {
+						counts.put(row.getLong("PID"), row.getInt("N"));
+					});
+		}
+		return counts;
+	}
+
+	/** The day of the last ordinary contact on or before {@code date} per patient (never seen: left out). */
+	Map<Long, LocalDate> lastContacts(Collection<Long> pids, LocalDate date) {
+		Map<Long, LocalDate> last = new HashMap<>();
+		if (!pids.isEmpty()) {
+			index.jdbc().query(LAST_CONTACTS,
+					parameters().addValue("pids", pids).addValue("date", SearchIndex.ordinal(date)),
+					row -> {
+						last.put(row.getLong("PID"), SearchIndex.day(row.getInt("LAST")));
+					});
+		}
+		return last;
+	}
+
+	/** The stored JSON of these patients. */
+	Map<Long, String> texts(Collection<Long> pids) {
+		Map<Long, String> texts = new HashMap<>();
+		if (!pids.isEmpty()) {
+			index.jdbc().query(TEXTS, new MapSqlParameterSource("pids", pids), row -> {
+				texts.put(row.getLong("RES_ID"), row.getString("RES_TEXT_VC"));
+			});
+		}
+		return texts;
+	}
+
+	private MapSqlParameterSource parameters() {
+		return new MapSqlParameterSource(hashes.getValues());
+	}
+}

@@ -1,0 +1,17 @@
+package nl.zorgpad.worklist;
+
+import nl.zorgpad.server.FhirServerPlugin;
+import nl.zorgpad.server.SearchIndex;
+import nl.zorgpad.server.StoredResources;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** {@code $worklist}. */
+@Configuration(proxyBeanMethods = false)
+class WorklistConfig {
+	@Bean
+	FhirServerPlugin worklistOperation(SearchIndex index, StoredResources store) {
+		WorklistOperation operation = new WorklistOperation(new WorklistQuery(index), store);
+		return server -> server.registerProvider(operation);
+	}
+}

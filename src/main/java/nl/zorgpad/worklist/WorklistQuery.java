@@ -1,0 +1,151 @@
+package nl.zorgpad.worklist;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import nl.zorgpad.server.SearchIndex;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+
+/** The facts behind the worklists, as SQL on HAPI's index tables (indexed hash columns only). */
+final class WorklistQuery {
+	private static final String CS = "https://zorgpad.nl/fhir/CodeSystem/";
+	private static final String GZSP_STOP = "https://zorgpad.nl/fhir/Questionnaire/gzsp-stop";
+
+	private static final String COMPLEX_FRAIL = """
+			SELECT l.TARGET_RESOURCE_ID AS PID, pr.FHIR_ID AS PATIENT, MIN(rd.SP_VALUE_LOW_DATE_ORDINAL) AS SINCE
+			FROM HFJ_SPIDX_TOKEN st
+			JOIN HFJ_SPIDX_TOKEN cs ON cs.RES_ID = st.RES_ID AND cs.HASH_VALUE = :activeEpisode
+			JOIN HFJ_RES_LINK l ON l.SRC_RESOURCE_ID = st.RES_ID AND l.SRC_PATH = 'Condition.subject'
+			JOIN HFJ_RESOURCE pr ON pr.RES_ID = l.TARGET_RESOURCE_ID AND pr.RES_TYPE = 'Patient' AND pr.RES_DELETED_AT IS NULL
+			LEFT JOIN HFJ_SPIDX_DATE rd ON rd.RES_ID = st.RES_ID AND rd.HASH_IDENTITY = :recordedDate
+			WHERE st.HASH_SYS_AND_VALUE = :complex
+			""";
+	private static final String LAST_MDO = """
+			SELECT e.TARGET_RESOURCE_ID AS PID, MAX(ed.SP_VALUE_LOW_DATE_ORDINAL) AS LAST
+			FROM HFJ_RES_LINK e
+			JOIN HFJ_SPIDX_TOKEN et ON et.RES_ID = e.SRC_RESOURCE_ID AND et.HASH_SYS_AND_VALUE IN (:breedMdo, :mdoGzsp)
+			JOIN HFJ_SPIDX_TOKEN es ON es.RES_ID = e.SRC_RESOURCE_ID AND es.HASH_VALUE = :finished
+			JOIN HFJ_SPIDX_DATE ed ON ed.RES_ID = e.SRC_RESOURCE_ID AND ed.HASH_IDENTITY = :encounterDate
+			WHERE e.SRC_PATH = 'Encounter.subject' AND e.TARGET_RESOURCE_ID IN (:pids)
+			AND ed.SP_VALUE_LOW_DATE_ORDINAL <= :date
+			GROUP BY e.TARGET_RESOURCE_ID
+			""";
+	private static final String ACTIVE_TRAJECTORIES = """
+			SELECT t.FHIR_ID AS ID, l.TARGET_RESOURCE_ID AS PID, pr.FHIR_ID AS PATIENT, d.SP_VALUE_LOW_DATE_ORDINAL AS START
+			FROM HFJ_SPIDX_TOKEN tt
+			JOIN HFJ_SPIDX_TOKEN ts ON ts.RES_ID = tt.RES_ID AND ts.HASH_VALUE = :trajectoryActive
+			JOIN HFJ_RESOURCE t ON t.RES_ID = tt.RES_ID AND t.RES_DELETED_AT IS NULL
+			JOIN HFJ_RES_LINK l ON l.SRC_RESOURCE_ID = tt.RES_ID AND l.SRC_PATH = 'EpisodeOfCare.patient'
+			JOIN HFJ_RESOURCE pr ON pr.RES_ID = l.TARGET_RESOURCE_ID
+			JOIN HFJ_SPIDX_DATE d ON d.RES_ID = tt.RES_ID AND d.HASH_IDENTITY = :trajectoryDate
+			WHERE tt.HASH_SYS_AND_VALUE = :gzsp
+			""";
+	private static final String LAST_EVALUATION = """
+			SELECT s.TARGET_RESOURCE_ID AS PID, MAX(a.SP_VALUE_LOW_DATE_ORDINAL) AS LAST
+			FROM HFJ_RES_LINK q
+			JOIN HFJ_RES_LINK s ON s.SRC_RESOURCE_ID = q.SRC_RESOURCE_ID AND s.SRC_PATH = 'QuestionnaireResponse.subject'
+			JOIN HFJ_SPIDX_DATE a ON a.RES_ID = q.SRC_RESOURCE_ID AND a.HASH_IDENTITY = :authored
+			WHERE q.SRC_PATH = 'QuestionnaireResponse.questionnaire'
+			AND (q.TARGET_RESOURCE_URL = :gzspStop OR q.TARGET_RESOURCE_URL LIKE :gzspStopVersioned)
+			AND s.TARGET_RESOURCE_ID IN (:pids) AND a.SP_VALUE_LOW_DATE_ORDINAL <= :date
+			GROUP BY s.TARGET_RESOURCE_ID
+			""";
+	private static final String CONSENTS = """
+			SELECT r.FHIR_ID AS ID, l.TARGET_RESOURCE_ID AS PID, pr.FHIR_ID AS PATIENT, cat.SP_VALUE AS CATEGORY,
+			  st.SP_VALUE AS STATUS, d.SP_VALUE_LOW_DATE_ORDINAL AS GIVEN
+			FROM HFJ_SPIDX_TOKEN cat
+			JOIN HFJ_RESOURCE r ON r.RES_ID = cat.RES_ID AND r.RES_DELETED_AT IS NULL
+			JOIN HFJ_SPIDX_TOKEN st ON st.RES_ID = cat.RES_ID AND st.HASH_IDENTITY = :consentStatus
+			JOIN HFJ_RES_LINK l ON l.SRC_RESOURCE_ID = cat.RES_ID AND l.SRC_PATH = 'Consent.patient'
+			JOIN HFJ_RESOURCE pr ON pr.RES_ID = l.TARGET_RESOURCE_ID
+			JOIN HFJ_SPIDX_DATE d ON d.RES_ID = cat.RES_ID AND d.HASH_IDENTITY = :consentDate
+			WHERE cat.HASH_SYS = :consentCategory AND d.SP_VALUE_LOW_DATE_ORDINAL <= :date
+			""";
+
+	/** A patient found by a worklist query. */
+	record PatientRow(long pid, String patient, LocalDate since) {}
+
+	/** An active GZSP trajectory. */
+	record TrajectoryRow(String id, long pid, String patient, LocalDate start) {}
+
+	/** A consent of one of our categories. */
+	record ConsentRow(String id, long pid, String patient, String category, String status, LocalDate given) {}
+
+	private final SearchIndex index;
+	private final MapSqlParameterSource hashes;
+
+	WorklistQuery(SearchIndex index) {
+		this.index = index;
+		this.hashes = new MapSqlParameterSource()
+				.addValue("activeEpisode", index.tokenValue("Condition", "clinical-status", "active"))
+				.addValue("recordedDate", index.parameter("Condition", "recorded-date"))
+				.addValue("complex", index.token("Condition", "stage", CS + "frailty-status", "complex-kwetsbaar"))
+				.addValue("breedMdo", index.token("Encounter", "type", CS + "meeting-type", "breed-mdo"))
+				.addValue("mdoGzsp", index.token("Encounter", "type", CS + "meeting-type", "mdo-gzsp"))
+				.addValue("finished", index.tokenValue("Encounter", "status", "finished"))
+				.addValue("encounterDate", index.parameter("Encounter", "date"))
+				.addValue("trajectoryActive", index.tokenValue("EpisodeOfCare", "status", "active"))
+				.addValue("trajectoryDate", index.parameter("EpisodeOfCare", "date"))
+				.addValue("gzsp", index.token("EpisodeOfCare", "type", CS + "episode-type", "gzsp-zorgtraject"))
+				.addValue("authored", index.parameter("QuestionnaireResponse", "authored"))
+				.addValue("gzspStop", GZSP_STOP)
+				.addValue("gzspStopVersioned", GZSP_STOP + "|%")
+				.addValue("consentStatus", index.parameter("Consent", "status"))
+				.addValue("consentDate", index.parameter("Consent", "date"))
+				.addValue("consentCategory", index.tokenSystem("Consent", "category", CS + "consent-category"));
+	}
+
+	/** Patients with an active complex-kwetsbaar episode, and the day it was recorded. */
+	List<PatientRow> complexFrail(String practice) {
+		String sql = COMPLEX_FRAIL + (practice == null ? "" : SearchIndex.atPractice("l.TARGET_RESOURCE_ID"))
+				+ " GROUP BY l.TARGET_RESOURCE_ID, pr.FHIR_ID";
+		return index.jdbc().query(sql, parameters().addValue("practice", practice), (row, n) -> new PatientRow(
+				row.getLong("PID"), row.getString("PATIENT"), day(row.getObject("SINCE"))));
+	}
+
+	/** The last finished MDO (breed-mdo or mdo-gzsp) on or before {@code date} per patient. */
+	Map<Long, LocalDate> lastMdo(Collection<Long> pids, LocalDate date) {
+		return lastPerPatient(LAST_MDO, pids, date);
+	}
+
+	List<TrajectoryRow> activeTrajectories(String practice) {
+		String sql = ACTIVE_TRAJECTORIES + (practice == null ? "" : SearchIndex.atPractice("l.TARGET_RESOURCE_ID"));
+		return index.jdbc().query(sql, parameters().addValue("practice", practice), (row, n) -> new TrajectoryRow(
+				row.getString("ID"), row.getLong("PID"), row.getString("PATIENT"), day(row.getObject("START"))));
+	}
+
+	/** The last gzsp-stop response (the recorded evaluation) on or before {@code date} per patient. */
+	Map<Long, LocalDate> lastEvaluation(Collection<Long> pids, LocalDate date) {
+		return lastPerPatient(LAST_EVALUATION, pids, date);
+	}
+
+	/** Consents of our categories given on or before {@code date}. */
+	List<ConsentRow> consents(String practice, LocalDate date) {
+		String sql = CONSENTS + (practice == null ? "" : SearchIndex.atPractice("l.TARGET_RESOURCE_ID"));
+		return index.jdbc().query(sql,
+				parameters().addValue("practice", practice).addValue("date", SearchIndex.ordinal(date)),
+				(row, n) -> new ConsentRow(row.getString("ID"), row.getLong("PID"), row.getString("PATIENT"),
+						row.getString("CATEGORY"), row.getString("STATUS"), day(row.getObject("GIVEN"))));
+	}
+
+	private Map<Long, LocalDate> lastPerPatient(String sql, Collection<Long> pids, LocalDate date) {
+		Map<Long, LocalDate> last = new HashMap<>();
+		for (List<Long> chunk : SearchIndex.chunks(List.copyOf(pids))) {
+			index.jdbc().query(sql, parameters().addValue("pids", chunk).addValue("date", SearchIndex.ordinal(date)),
+					row -> {
+						last.put(row.getLong("PID"), SearchIndex.day(row.getInt("LAST")));
+					});
+		}
+		return last;
+	}
+
+	private MapSqlParameterSource parameters() {
+		return new MapSqlParameterSource(hashes.getValues());
+	}
+
+	private static LocalDate day(Object ordinal) {
+		return ordinal == null ? null : SearchIndex.day(((Number) ordinal).intValue());
+	}
+}

@@ -1,0 +1,149 @@
+package nl.zorgpad.screening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import nl.zorgpad.support.Fhir;
+import nl.zorgpad.support.Population;
+import nl.zorgpad.support.ServerTest;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.IntegerType;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A POH pulls the screening list of a generated population; the generator's manifest holds the answers. */
+class ScreeningListIT extends ServerTest {
+	private Population population;
+
+	@BeforeEach
+	void aGeneratedPopulation() {
+		population = Population.on(port);
+	}
+
+	/** What the list shows for one patient: the reason columns. */
+	record Row(int age, int activeMedications, LocalDate lastContact) {}
+
+	@Test
+	void listsThePatientsAged75Plus_withoutAnActiveA05Episode_withTheirReasonColumns() {
+		for (String practice : population.practices()) {
+			Map<String, Row> expected = expected(practice, p -> true);
+			assertThat(expected).as("fixture: patients to screen at %s", practice).hasSizeGreaterThan(20);
+			assertThat(list("practice=" + practice)).isEqualTo(expected);
+		}
+	}
+
+	@Test
+	void filtersOnActiveMedications_andOnNotBeingSeenForMonths() {
+		String practice = population.practices().get(0);
+		Map<String, Row> polypharmacy = expected(practice, p -> p.activeMedications() >= 5);
+		LocalDate seenAfter = population.referenceDate().minusMonths(12);
+		Map<String, Row> notSeen = expected(practice, p -> p.lastContact() == null || !p.lastContact().isAfter(seenAfter));
+		assertThat(polypharmacy).as("fixture").isNotEmpty();
+		assertThat(notSeen).as("fixture").isNotEmpty();
+
+		assertThat(list("practice=" + practice + "&minMedications=5")).isEqualTo(polypharmacy);
+		assertThat(list("practice=" + practice + "&notSeenMonths=12")).isEqualTo(notSeen);
+	}
+
+	@Test
+	void pagesThroughTheList_withTotalAndNextLinks() {
+		String practice = population.practices().get(1);
+		int expected = expected(practice, p -> true).size();
+		Bundle page = page("/Patient/$screening-list?practice=" + practice + "&date=" + population.referenceDate()
+				+ "&_count=7");
+		assertThat(page.getTotal()).isEqualTo(expected);
+		List<String> seen = new ArrayList<>();
+		int pages = 0;
+		while (true) {
+			pages++;
+			assertThat(page.getEntry()).hasSizeLessThanOrEqualTo(7);
+			page.getEntry().forEach(e -> seen.add(e.getResource().getIdElement().getIdPart()));
+			if (page.getLink("next") == null) {
+				break;
+			}
+			String next = page.getLink("next").getUrl();
+			page = page(next.substring(next.indexOf("/fhir") + "/fhir".length()));
+		}
+		assertThat(pages).isEqualTo((expected + 6) / 7);
+		assertThat(seen).doesNotHaveDuplicates().hasSize(expected);
+	}
+
+	@Test
+	void givesTheWholeListAsCsv_forASpreadsheet() {
+		String practice = population.practices().get(0);
+		Map<String, Row> expected = expected(practice, p -> true);
+		String csv = fhir().accept("text/csv").get("/Patient/$screening-list?_format=csv&practice=" + practice
+				+ "&date=" + population.referenceDate()).then().statusCode(200)
+				.contentType("text/csv;charset=UTF-8").extract().asString();
+		List<String> lines = csv.lines().toList();
+		assertThat(lines.get(0)).isEqualTo("name,birthDate,age,bsn,activeMedications,lastContact,patient");
+		Map<String, Row> rows = new HashMap<>();
+		for (String line : lines.subList(1, lines.size())) {
+			String[] cells = line.split(",", -1);
+			assertThat(cells).hasSize(7);
+			assertThat(cells[0]).isNotBlank();
+			assertThat(elevenCheck(cells[3])).as("BSN %s", cells[3]).isTrue();
+			rows.put(cells[6], new Row(Integer.parseInt(cells[2]), Integer.parseInt(cells[4]),
+					cells[5].isEmpty() ? null : LocalDate.parse(cells[5])));
+		}
+		assertThat(rows).isEqualTo(expected);
+	}
+
+	@Test
+	void refusesParametersItCannotUse_withAnOperationOutcome() {
+		fhir().get("/Patient/$screening-list?minAge=-3").then().statusCode(400)
+				.body("resourceType", org.hamcrest.Matchers.equalTo("OperationOutcome"))
+				.body("issue[0].diagnostics", org.hamcrest.Matchers.containsString("minAge"));
+		fhir().get("/Patient/$screening-list?date=2026-11").then().statusCode(400)
+				.body("issue[0].diagnostics", org.hamcrest.Matchers.containsString("date"));
+		fhir().get("/Patient/$screening-list?_count=0").then().statusCode(400)
+				.body("issue[0].diagnostics", org.hamcrest.Matchers.containsString("_count"));
+	}
+
+	private Map<String, Row> expected(String practice, Predicate<Population.Patient> filter) {
+		return population.at(practice).stream()
+				.filter(p -> p.age() >= 75 && !p.hasA05())
+				.filter(filter)
+				.collect(Collectors.toMap(Population.Patient::id,
+						p -> new Row(p.age(), p.activeMedications(), p.lastContact())));
+	}
+
+	private Map<String, Row> list(String query) {
+		Bundle bundle = page("/Patient/$screening-list?" + query + "&date=" + population.referenceDate() + "&_count=1000");
+		assertThat(bundle.getLink("next")).isNull();
+		Map<String, Row> rows = new HashMap<>();
+		for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+			Extension reason = entry.getExtensionByUrl("https://zorgpad.nl/fhir/StructureDefinition/zp-screening-reason");
+			Extension last = reason.getExtensionByUrl("lastContact");
+			rows.put("Patient/" + entry.getResource().getIdElement().getIdPart(), new Row(
+					((IntegerType) reason.getExtensionByUrl("age").getValue()).getValue(),
+					((IntegerType) reason.getExtensionByUrl("activeMedications").getValue()).getValue(),
+					last == null ? null : LocalDate.parse(((DateType) last.getValue()).getValueAsString())));
+		}
+		assertThat(bundle.getTotal()).isEqualTo(rows.size());
+		return rows;
+	}
+
+	private Bundle page(String path) {
+		return Fhir.parse(Bundle.class, fhir().get(path).then().statusCode(200).extract().response());
+	}
+
+	private static boolean elevenCheck(String bsn) {
+		if (!bsn.matches("\\d{9}")) {
+			return false;
+		}
+		int sum = 0;
+		for (int i = 0; i < 8; i++) {
+			sum += (9 - i) * (bsn.charAt(i) - '0');
+		}
+		return (sum - (bsn.charAt(8) - '0')) % 11 == 0;
+	}
+}

@@ -1,0 +1,148 @@
+package nl.zorgpad.worklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import nl.zorgpad.support.Fhir;
+import nl.zorgpad.support.Population;
+import nl.zorgpad.support.ServerTest;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Consent;
+import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.Reference;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A coordinator asks what is due; the generator's manifest holds the answers. */
+class WorklistIT extends ServerTest {
+	private static final String ITEM = "https://zorgpad.nl/fhir/StructureDefinition/zp-worklist-item";
+	private Population population;
+	private LocalDate today;
+
+	@BeforeEach
+	void aGeneratedPopulation() {
+		population = Population.on(port);
+		today = population.referenceDate();
+	}
+
+	/** Looking nine months ahead: who will by then have gone twelve months without an MDO. */
+	@Test
+	void mdoDue_listsComplexFrailPatients_withoutAnMdoInTwelveMonths() {
+		LocalDate date = today.plusMonths(9);
+		Set<String> expected = population.patients().stream()
+				.filter(p -> "complex-kwetsbaar".equals(p.frailtyStatus()))
+				.filter(p -> p.meetings().stream().noneMatch(m -> isMdo(m) && "finished".equals(m.status())
+						&& !m.date().isAfter(date) && m.date().isAfter(date.minusMonths(12))))
+				.map(Population.Patient::id).collect(Collectors.toSet());
+		Set<String> complexFrail = population.patients().stream()
+				.filter(p -> "complex-kwetsbaar".equals(p.frailtyStatus())).map(Population.Patient::id)
+				.collect(Collectors.toSet());
+		assertThat(expected).as("fixture: some, not all, complex frail patients are due").isNotEmpty()
+				.hasSizeLessThan(complexFrail.size());
+
+		assertThat(patientsOn("mdo-due", date)).isEqualTo(expected);
+	}
+
+	@Test
+	void evaluationDue_listsActiveTrajectories_threeMonthsAfterTheStart_untilAnEvaluationIsRecorded() {
+		List<Population.Patient> due = population.patients().stream()
+				.filter(p -> p.trajectory() != null && "active".equals(p.trajectory().status()))
+				.filter(p -> !p.trajectory().start().plusMonths(3).isAfter(today))
+				.sorted(Comparator.comparing(Population.Patient::id))
+				.toList();
+		assertThat(due).as("fixture: trajectories due for evaluation").isNotEmpty();
+		assertThat(patientsOn("evaluation-due"))
+				.isEqualTo(due.stream().map(Population.Patient::id).collect(Collectors.toSet()));
+
+		Population.Patient evaluated = due.get(0);
+		fhir().body(gzspStopResponse(evaluated.id())).post("/QuestionnaireResponse").then().statusCode(201);
+
+		Set<String> after = patientsOn("evaluation-due");
+		assertThat(after).doesNotContain(evaluated.id()).hasSize(due.size() - 1);
+	}
+
+	@Test
+	void consentReview_listsTheLatestActiveConsentPerCategory_onceItIsAYearOld() {
+		Set<String> expected = new HashSet<>();
+		for (Population.Patient patient : population.patients()) {
+			Map<String, Population.Consent> latest = patient.consents().stream().collect(Collectors.toMap(
+					Population.Consent::category, c -> c, (a, b) -> a.date().isAfter(b.date()) ? a : b));
+			latest.values().stream()
+					.filter(c -> "active".equals(c.status()) && !c.date().isAfter(today.minusMonths(12)))
+					.forEach(c -> expected.add(patient.id() + " " + c.category()));
+		}
+		assertThat(expected).as("fixture").isNotEmpty();
+
+		Set<String> listed = new HashSet<>();
+		for (String practice : population.practices()) {
+			for (Bundle.BundleEntryComponent entry : worklist("consent-review", practice).getEntry()) {
+				Consent consent = (Consent) entry.getResource();
+				assertThat(date(entry, "due")).isEqualTo(date(entry, "since").plusMonths(12));
+				listed.add(consent.getPatient().getReference() + " " + consent.getCategoryFirstRep().getCodingFirstRep().getCode());
+			}
+		}
+		assertThat(listed).isEqualTo(expected);
+	}
+
+	@Test
+	void refusesAnUnknownWorklist_withAnOperationOutcome() {
+		fhir().get("/$worklist?type=coffee").then().statusCode(400)
+				.body("resourceType", org.hamcrest.Matchers.equalTo("OperationOutcome"))
+				.body("issue[0].diagnostics", org.hamcrest.Matchers.containsString("mdo-due"));
+	}
+
+	private Set<String> patientsOn(String type) {
+		return patientsOn(type, today);
+	}
+
+	private Set<String> patientsOn(String type, LocalDate date) {
+		Set<String> patients = new HashSet<>();
+		for (String practice : population.practices()) {
+			Bundle bundle = worklist(type, practice, date);
+			LocalDate previous = LocalDate.MIN;
+			for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+				Extension item = entry.getExtensionByUrl(ITEM);
+				assertThat(((org.hl7.fhir.r4.model.Coding) item.getExtensionByUrl("type").getValue()).getCode()).isEqualTo(type);
+				assertThat(date(entry, "due")).isAfterOrEqualTo(previous).isBeforeOrEqualTo(date);
+				previous = date(entry, "due");
+				patients.add(((Reference) item.getExtensionByUrl("patient").getValue()).getReference());
+			}
+		}
+		return patients;
+	}
+
+	private Bundle worklist(String type, String practice) {
+		return worklist(type, practice, today);
+	}
+
+	private Bundle worklist(String type, String practice, LocalDate date) {
+		return Fhir.parse(Bundle.class, fhir().get("/$worklist?type=" + type + "&practice=" + practice + "&date=" + date
+				+ "&_count=1000").then().statusCode(200).extract().response());
+	}
+
+	private static LocalDate date(Bundle.BundleEntryComponent entry, String part) {
+		return LocalDate.parse(((DateType) entry.getExtensionByUrl(ITEM).getExtensionByUrl(part).getValue()).getValueAsString());
+	}
+
+	private static boolean isMdo(Population.Meeting meeting) {
+		return "breed-mdo".equals(meeting.type()) || "mdo-gzsp".equals(meeting.type());
+	}
+
+	private String gzspStopResponse(String patient) {
+		StringBuilder items = new StringBuilder();
+		for (int i = 1; i <= 4; i++) {
+			items.append(i > 1 ? "," : "").append("{\"linkId\":\"s").append(i)
+					.append("\",\"answer\":[{\"valueBoolean\":false}]}");
+		}
+		return "{\"resourceType\":\"QuestionnaireResponse\",\"questionnaire\":\"https://zorgpad.nl/fhir/Questionnaire/gzsp-stop\","
+				+ "\"status\":\"completed\",\"subject\":{\"reference\":\"" + patient + "\"},\"authored\":\"" + today
+				+ "\",\"item\":[" + items + "]}";
+	}
+}
