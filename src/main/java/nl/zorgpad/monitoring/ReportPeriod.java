@@ -18,7 +18,7 @@ record ReportPeriod(LocalDate date) {
 
 	/** First day of the half year that ends on {@code date}. */
 	LocalDate start() {
-		return date.minusMonths(6).plusDays(1);
+		return date.plusDays(1).minusMonths(6);
 	}
 
 	/** The reference day of the funding category: 1 January of the report's year. */

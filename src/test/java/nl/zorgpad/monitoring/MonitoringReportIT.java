@@ -35,7 +35,7 @@ class MonitoringReportIT extends ServerTest {
 					.then().statusCode(200).extract().jsonPath();
 			assertThat(report.getString("resourceType")).isEqualTo("Parameters");
 			assertThat(report.getString("parameter.find { it.name == 'period' }.valuePeriod.start"))
-					.isEqualTo(date.minusMonths(6).plusDays(1).toString());
+					.isEqualTo(date.plusDays(1).minusMonths(6).toString());
 			String row = "parameter.find { it.name == 'practice' && it.part.find { p -> p.name == 'organization' }"
 					+ ".valueReference.reference == 'Organization/" + practice + "' }";
 			expected.forEach((measure, count) -> assertThat(report.getLong(
@@ -69,7 +69,7 @@ class MonitoringReportIT extends ServerTest {
 	private Map<String, Long> expected(String practice) {
 		List<Population.Patient> patients = population.at(practice);
 		LocalDate born75 = LocalDate.of(date.getYear(), 1, 1).minusYears(75);
-		LocalDate periodStart = date.minusMonths(6).plusDays(1);
+		LocalDate periodStart = date.plusDays(1).minusMonths(6);
 		Map<String, Long> counts = new LinkedHashMap<>();
 		counts.put("listedPatients", (long) patients.size());
 		counts.put("listed75PlusOnJanuary1", patients.stream().filter(p -> !p.birthDate().isAfter(born75)).count());

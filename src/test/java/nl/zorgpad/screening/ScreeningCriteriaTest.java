@@ -1,0 +1,34 @@
+package nl.zorgpad.screening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+class ScreeningCriteriaTest {
+	private static final LocalDate DATE = LocalDate.of(2026, 11, 23);
+
+	@Test
+	void patientsBornOnOrBeforeTheDateMinusMinAge_areOldEnough() {
+		ScreeningCriteria criteria = new ScreeningCriteria(75, DATE, null, null, null);
+
+		assertThat(criteria.bornOnOrBefore()).isEqualTo("1951-11-23");
+		assertThat(ScreeningCriteria.age(LocalDate.of(1951, 11, 23), DATE)).isEqualTo(75);
+		assertThat(ScreeningCriteria.age(LocalDate.of(1951, 11, 24), DATE)).isEqualTo(74);
+	}
+
+	@Test
+	void notSeenMonths_countsBackFromTheDate_andIsOffWithoutTheFilter() {
+		assertThat(new ScreeningCriteria(75, DATE, null, 12, null).seenAfter()).isEqualTo("2025-11-23");
+		assertThat(new ScreeningCriteria(75, DATE, null, null, null).seenAfter()).isNull();
+	}
+
+	@Test
+	void refusesValuesThatCannotBeMeant_namingTheParameter() {
+		assertThatThrownBy(() -> new ScreeningCriteria(-1, DATE, null, null, null)).hasMessageContaining("minAge");
+		assertThatThrownBy(() -> new ScreeningCriteria(75, DATE, -2, null, null)).hasMessageContaining("minMedications");
+		assertThatThrownBy(() -> new ScreeningCriteria(75, DATE, null, 0, null)).hasMessageContaining("notSeenMonths");
+		assertThatThrownBy(() -> new ScreeningCriteria(75, null, null, null, null)).hasMessageContaining("date");
+	}
+}
