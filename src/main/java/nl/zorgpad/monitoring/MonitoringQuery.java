@@ -67,28 +67,27 @@ final class MonitoringQuery {
 	record Counts(Map<String, Long> listed, Map<String, Long> listed75, Map<String, Map<String, Long>> measures) {}
 
 	private final SearchIndex index;
-	private final MapSqlParameterSource hashes;
+	private final Map<String, Long> hashes = new HashMap<>();
 
 	MonitoringQuery(SearchIndex index) {
 		this.index = index;
-		this.hashes = new MapSqlParameterSource()
-				.addValue("birthdate", index.parameter("Patient", "birthdate"))
-				.addValue("inactive", index.tokenValue("Patient", "active", "false"))
-				.addValue("deceased", index.tokenValue("Patient", "deceased", "true"))
-				.addValue("onset", index.parameter("Condition", "onset-date"))
-				.addValue("recorded", index.parameter("Condition", "recorded-date"))
-				.addValue("activeEpisode", index.tokenValue("Condition", "clinical-status", "active"))
-				.addValue("enteredInError", index.tokenValue("Condition", "verification-status", "entered-in-error"))
-				.addValue("finished", index.tokenValue("Encounter", "status", "finished"))
-				.addValue("encounterDate", index.parameter("Encounter", "date"))
-				.addValue("breedMdo", index.token("Encounter", "type", CS + "meeting-type", "breed-mdo"))
-				.addValue("mdoGzsp", index.token("Encounter", "type", CS + "meeting-type", "mdo-gzsp"))
-				.addValue("planActive", index.tokenValue("CarePlan", "status", "active"))
-				.addValue("gezondheidsplan", index.token("CarePlan", "category", CS + "careplan-category", "gezondheidsplan"));
+		hashes.put("birthdate", index.parameter("Patient", "birthdate"));
+		hashes.put("inactive", index.tokenValue("Patient", "active", "false"));
+		hashes.put("deceased", index.tokenValue("Patient", "deceased", "true"));
+		hashes.put("onset", index.parameter("Condition", "onset-date"));
+		hashes.put("recorded", index.parameter("Condition", "recorded-date"));
+		hashes.put("activeEpisode", index.tokenValue("Condition", "clinical-status", "active"));
+		hashes.put("enteredInError", index.tokenValue("Condition", "verification-status", "entered-in-error"));
+		hashes.put("finished", index.tokenValue("Encounter", "status", "finished"));
+		hashes.put("encounterDate", index.parameter("Encounter", "date"));
+		hashes.put("breedMdo", index.token("Encounter", "type", CS + "meeting-type", "breed-mdo"));
+		hashes.put("mdoGzsp", index.token("Encounter", "type", CS + "meeting-type", "mdo-gzsp"));
+		hashes.put("planActive", index.tokenValue("CarePlan", "status", "active"));
+		hashes.put("gezondheidsplan", index.token("CarePlan", "category", CS + "careplan-category", "gezondheidsplan"));
 	}
 
 	Counts counts(ReportPeriod period, String practice) {
-		MapSqlParameterSource parameters = new MapSqlParameterSource(hashes.getValues())
+		MapSqlParameterSource parameters = new MapSqlParameterSource()
 				.addValue("date", SearchIndex.ordinal(period.date()))
 				.addValue("periodStart", SearchIndex.ordinal(period.start()))
 				.addValue("born75", SearchIndex.ordinal(period.born75OnJanuaryFirst()))
@@ -98,7 +97,7 @@ final class MonitoringQuery {
 
 		Map<String, Long> listed = new HashMap<>();
 		Map<String, Long> listed75 = new HashMap<>();
-		index.jdbc().query(LISTED + (practice == null ? "" : " WHERE o.FHIR_ID = :practice") + group, parameters, row -> {
+		index.jdbc().query(sql(LISTED + (practice == null ? "" : " WHERE o.FHIR_ID = :practice") + group), parameters, row -> {
 			listed.put(key(row.getString("PRACTICE")), row.getLong("N"));
 			listed75.put(key(row.getString("PRACTICE")), row.getLong("OLD"));
 		});
@@ -113,7 +112,7 @@ final class MonitoringQuery {
 				" " + NOT_IN_ERROR + filter));
 		Map<String, Long> mdos = new HashMap<>();
 		Map<String, Long> mdoPatients = new HashMap<>();
-		index.jdbc().query(MDOS + filter + group, parameters, row -> {
+		index.jdbc().query(sql(MDOS + filter + group), parameters, row -> {
 			mdos.put(key(row.getString("PRACTICE")), row.getLong("N"));
 			mdoPatients.put(key(row.getString("PRACTICE")), row.getLong("PATIENTS"));
 		});
@@ -125,17 +124,25 @@ final class MonitoringQuery {
 
 	private Map<String, Long> episodes(String joins, long code, Long stage, MapSqlParameterSource parameters,
 			String filter) {
-		MapSqlParameterSource these = new MapSqlParameterSource(parameters.getValues())
-				.addValue("code", code).addValue("stage", stage);
-		return perPractice(EPISODES.formatted(joins) + filter + " GROUP BY o.FHIR_ID", these);
+		Map<String, Long> these = new HashMap<>(Map.of("code", code));
+		if (stage != null) {
+			these.put("stage", stage);
+		}
+		return perPractice(SearchIndex.inline(EPISODES.formatted(joins) + filter + " GROUP BY o.FHIR_ID", these),
+				parameters);
 	}
 
 	private Map<String, Long> perPractice(String sql, MapSqlParameterSource parameters) {
 		Map<String, Long> counts = new HashMap<>();
-		index.jdbc().query(sql, parameters, row -> {
+		index.jdbc().query(sql(sql), parameters, row -> {
 			counts.put(key(row.getString("PRACTICE")), row.getLong("N"));
 		});
 		return counts;
+	}
+
+	/** The SQL with our hashes written in as literals. */
+	private String sql(String template) {
+		return SearchIndex.inline(template, hashes);
 	}
 
 	private static String key(String practice) {

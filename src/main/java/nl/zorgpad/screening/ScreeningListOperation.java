@@ -108,11 +108,10 @@ final class ScreeningListOperation {
 			HttpServletResponse response) throws IOException {
 		try (Writer out = OperationResponses.csv(response, "screening-list-" + criteria.date() + ".csv")) {
 			Csv.row(out, "name", "birthDate", "age", "bsn", "activeMedications", "lastContact", "patient");
+			Map<Long, Integer> medications = query.medications(null);
+			Map<Long, LocalDate> contacts = query.lastContacts(null, criteria.date());
 			for (List<ScreeningQuery.Candidate> chunk : SearchIndex.chunks(candidates)) {
-				List<Long> pids = chunk.stream().map(ScreeningQuery.Candidate::pid).toList();
-				Map<Long, String> texts = query.texts(pids);
-				Map<Long, Integer> medications = query.medications(pids);
-				Map<Long, LocalDate> contacts = query.lastContacts(pids, criteria.date());
+				Map<Long, String> texts = query.texts(chunk.stream().map(ScreeningQuery.Candidate::pid).toList());
 				for (ScreeningQuery.Candidate candidate : chunk) {
 					String text = texts.get(candidate.pid());
 					JsonNode patient = text == null ? json.createObjectNode() : json.readTree(text);

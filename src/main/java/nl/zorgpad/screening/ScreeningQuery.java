@@ -47,9 +47,9 @@ final class ScreeningQuery {
 	private static final String ORDER = "ORDER BY bd.SP_VALUE_LOW_DATE_ORDINAL, p.RES_ID";
 
 	private static final String MEDICATION_COUNTS = "SELECT m.TARGET_RESOURCE_ID AS PID, COUNT(DISTINCT m.SRC_RESOURCE_ID) AS N "
-			+ ACTIVE_MEDICATIONS + " AND m.TARGET_RESOURCE_ID IN (:pids) GROUP BY m.TARGET_RESOURCE_ID";
+			+ ACTIVE_MEDICATIONS + " %s GROUP BY m.TARGET_RESOURCE_ID";
 	private static final String LAST_CONTACTS = "SELECT e.TARGET_RESOURCE_ID AS PID, MAX(ed.SP_VALUE_LOW_DATE_ORDINAL) AS LAST "
-			+ CONTACTS + " AND e.TARGET_RESOURCE_ID IN (:pids) GROUP BY e.TARGET_RESOURCE_ID";
+			+ CONTACTS + " %s GROUP BY e.TARGET_RESOURCE_ID";
 	private static final String TEXTS = """
 			SELECT r.RES_ID, v.RES_TEXT_VC FROM HFJ_RESOURCE r
 			JOIN HFJ_RES_VER v ON v.RES_ID = r.RES_ID AND v.RES_VER = r.RES_VER
@@ -60,24 +60,23 @@ final class ScreeningQuery {
 	record Candidate(long pid, String id, LocalDate birthDate) {}
 
 	private final SearchIndex index;
-	private final MapSqlParameterSource hashes;
+	private final Map<String, Long> hashes = new HashMap<>();
 
 	ScreeningQuery(SearchIndex index) {
 		this.index = index;
-		this.hashes = new MapSqlParameterSource()
-				.addValue("birthdate", index.parameter("Patient", "birthdate"))
-				.addValue("inactive", index.tokenValue("Patient", "active", "false"))
-				.addValue("deceased", index.tokenValue("Patient", "deceased", "true"))
-				.addValue("a05", index.token("Condition", "code", "http://hl7.org/fhir/sid/icpc-1-nl", "A05"))
-				.addValue("activeEpisode", index.tokenValue("Condition", "clinical-status", "active"))
-				.addValue("statementActive", index.tokenValue("MedicationStatement", "status", "active"))
-				.addValue("requestActive", index.tokenValue("MedicationRequest", "status", "active"))
-				.addValue("encounterDate", index.parameter("Encounter", "date"))
-				.addValue("meetingType", index.tokenSystem("Encounter", "type",
-						"https://zorgpad.nl/fhir/CodeSystem/meeting-type"))
-				.addValue("planned", index.tokenValue("Encounter", "status", "planned"))
-				.addValue("cancelled", index.tokenValue("Encounter", "status", "cancelled"))
-				.addValue("enteredInError", index.tokenValue("Encounter", "status", "entered-in-error"));
+		hashes.put("birthdate", index.parameter("Patient", "birthdate"));
+		hashes.put("inactive", index.tokenValue("Patient", "active", "false"));
+		hashes.put("deceased", index.tokenValue("Patient", "deceased", "true"));
+		hashes.put("a05", index.token("Condition", "code", "http://hl7.org/fhir/sid/icpc-1-nl", "A05"));
+		hashes.put("activeEpisode", index.tokenValue("Condition", "clinical-status", "active"));
+		hashes.put("statementActive", index.tokenValue("MedicationStatement", "status", "active"));
+		hashes.put("requestActive", index.tokenValue("MedicationRequest", "status", "active"));
+		hashes.put("encounterDate", index.parameter("Encounter", "date"));
+		hashes.put("meetingType", index.tokenSystem("Encounter", "type",
+						"https://zorgpad.nl/fhir/CodeSystem/meeting-type"));
+		hashes.put("planned", index.tokenValue("Encounter", "status", "planned"));
+		hashes.put("cancelled", index.tokenValue("Encounter", "status", "cancelled"));
+		hashes.put("enteredInError", index.tokenValue("Encounter", "status", "entered-in-error"));
 	}
 
 	/** Everyone on the list, oldest first. */
@@ -99,15 +98,19 @@ final class ScreeningQuery {
 			parameters.addValue("seenAfter", SearchIndex.ordinal(criteria.seenAfter()));
 		}
 		sql.append(ORDER);
-		return index.jdbc().query(sql.toString(), parameters, (row, n) -> new Candidate(
+		return index.jdbc().query(sql(sql.toString()), parameters, (row, n) -> new Candidate(
 				row.getLong("RES_ID"), row.getString("FHIR_ID"), SearchIndex.day(row.getInt("BIRTH"))));
 	}
 
-	/** Active medications per patient (patients without any are left out). */
+	/**
+	 * Active medications per patient (patients without any are left out): for these patients, or for
+	 * everyone when {@code pids} is null — one aggregate beats many slices when the whole list is wanted.
+	 */
 	Map<Long, Integer> medications(Collection<Long> pids) {
 		Map<Long, Integer> counts = new HashMap<>();
-		if (!pids.isEmpty()) {
-			index.jdbc().query(MEDICATION_COUNTS, parameters().addValue("pids", pids),
+		if (pids == null || !pids.isEmpty()) {
+			index.jdbc().query(sql(MEDICATION_COUNTS.formatted(pids == null ? "" : "AND m.TARGET_RESOURCE_ID IN (:pids)")),
+					parameters().addValue("pids", pids),
 					row -> {
 						counts.put(row.getLong("PID"), row.getInt("N"));
 					});
@@ -115,11 +118,14 @@ final class ScreeningQuery {
 		return counts;
 	}
 
-	/** The day of the last ordinary contact on or before {@code date} per patient (never seen: left out). */
+	/**
+	 * The day of the last ordinary contact on or before {@code date} per patient (never seen: left out),
+	 * for these patients or (null) everyone.
+	 */
 	Map<Long, LocalDate> lastContacts(Collection<Long> pids, LocalDate date) {
 		Map<Long, LocalDate> last = new HashMap<>();
-		if (!pids.isEmpty()) {
-			index.jdbc().query(LAST_CONTACTS,
+		if (pids == null || !pids.isEmpty()) {
+			index.jdbc().query(sql(LAST_CONTACTS.formatted(pids == null ? "" : "AND e.TARGET_RESOURCE_ID IN (:pids)")),
 					parameters().addValue("pids", pids).addValue("date", SearchIndex.ordinal(date)),
 					row -> {
 						last.put(row.getLong("PID"), SearchIndex.day(row.getInt("LAST")));
@@ -132,7 +138,7 @@ final class ScreeningQuery {
 	Map<Long, String> texts(Collection<Long> pids) {
 		Map<Long, String> texts = new HashMap<>();
 		if (!pids.isEmpty()) {
-			index.jdbc().query(TEXTS, new MapSqlParameterSource("pids", pids), row -> {
+			index.jdbc().query(sql(TEXTS), new MapSqlParameterSource("pids", pids), row -> {
 				texts.put(row.getLong("RES_ID"), row.getString("RES_TEXT_VC"));
 			});
 		}
@@ -140,6 +146,12 @@ final class ScreeningQuery {
 	}
 
 	private MapSqlParameterSource parameters() {
-		return new MapSqlParameterSource(hashes.getValues());
+		return new MapSqlParameterSource();
 	}
+
+	/** The SQL with our hashes written in as literals. */
+	private String sql(String template) {
+		return SearchIndex.inline(template, hashes);
+	}
+
 }

@@ -74,34 +74,31 @@ final class WorklistQuery {
 	record ConsentRow(String id, long pid, String patient, String category, String status, LocalDate given) {}
 
 	private final SearchIndex index;
-	private final MapSqlParameterSource hashes;
+	private final Map<String, Long> hashes = new HashMap<>();
 
 	WorklistQuery(SearchIndex index) {
 		this.index = index;
-		this.hashes = new MapSqlParameterSource()
-				.addValue("activeEpisode", index.tokenValue("Condition", "clinical-status", "active"))
-				.addValue("recordedDate", index.parameter("Condition", "recorded-date"))
-				.addValue("complex", index.token("Condition", "stage", CS + "frailty-status", "complex-kwetsbaar"))
-				.addValue("breedMdo", index.token("Encounter", "type", CS + "meeting-type", "breed-mdo"))
-				.addValue("mdoGzsp", index.token("Encounter", "type", CS + "meeting-type", "mdo-gzsp"))
-				.addValue("finished", index.tokenValue("Encounter", "status", "finished"))
-				.addValue("encounterDate", index.parameter("Encounter", "date"))
-				.addValue("trajectoryActive", index.tokenValue("EpisodeOfCare", "status", "active"))
-				.addValue("trajectoryDate", index.parameter("EpisodeOfCare", "date"))
-				.addValue("gzsp", index.token("EpisodeOfCare", "type", CS + "episode-type", "gzsp-zorgtraject"))
-				.addValue("authored", index.parameter("QuestionnaireResponse", "authored"))
-				.addValue("gzspStop", GZSP_STOP)
-				.addValue("gzspStopVersioned", GZSP_STOP + "|%")
-				.addValue("consentStatus", index.parameter("Consent", "status"))
-				.addValue("consentDate", index.parameter("Consent", "date"))
-				.addValue("consentCategory", index.tokenSystem("Consent", "category", CS + "consent-category"));
+		hashes.put("activeEpisode", index.tokenValue("Condition", "clinical-status", "active"));
+		hashes.put("recordedDate", index.parameter("Condition", "recorded-date"));
+		hashes.put("complex", index.token("Condition", "stage", CS + "frailty-status", "complex-kwetsbaar"));
+		hashes.put("breedMdo", index.token("Encounter", "type", CS + "meeting-type", "breed-mdo"));
+		hashes.put("mdoGzsp", index.token("Encounter", "type", CS + "meeting-type", "mdo-gzsp"));
+		hashes.put("finished", index.tokenValue("Encounter", "status", "finished"));
+		hashes.put("encounterDate", index.parameter("Encounter", "date"));
+		hashes.put("trajectoryActive", index.tokenValue("EpisodeOfCare", "status", "active"));
+		hashes.put("trajectoryDate", index.parameter("EpisodeOfCare", "date"));
+		hashes.put("gzsp", index.token("EpisodeOfCare", "type", CS + "episode-type", "gzsp-zorgtraject"));
+		hashes.put("authored", index.parameter("QuestionnaireResponse", "authored"));
+		hashes.put("consentStatus", index.parameter("Consent", "status"));
+		hashes.put("consentDate", index.parameter("Consent", "date"));
+		hashes.put("consentCategory", index.tokenSystem("Consent", "category", CS + "consent-category"));
 	}
 
 	/** Patients with an active complex-kwetsbaar episode, and the day it was recorded. */
 	List<PatientRow> complexFrail(String practice) {
 		String sql = COMPLEX_FRAIL + (practice == null ? "" : SearchIndex.atPractice("l.TARGET_RESOURCE_ID"))
 				+ " GROUP BY l.TARGET_RESOURCE_ID, pr.FHIR_ID";
-		return index.jdbc().query(sql, parameters().addValue("practice", practice), (row, n) -> new PatientRow(
+		return index.jdbc().query(sql(sql), parameters().addValue("practice", practice), (row, n) -> new PatientRow(
 				row.getLong("PID"), row.getString("PATIENT"), day(row.getObject("SINCE"))));
 	}
 
@@ -112,7 +109,7 @@ final class WorklistQuery {
 
 	List<TrajectoryRow> activeTrajectories(String practice) {
 		String sql = ACTIVE_TRAJECTORIES + (practice == null ? "" : SearchIndex.atPractice("l.TARGET_RESOURCE_ID"));
-		return index.jdbc().query(sql, parameters().addValue("practice", practice), (row, n) -> new TrajectoryRow(
+		return index.jdbc().query(sql(sql), parameters().addValue("practice", practice), (row, n) -> new TrajectoryRow(
 				row.getString("ID"), row.getLong("PID"), row.getString("PATIENT"), day(row.getObject("START"))));
 	}
 
@@ -124,7 +121,7 @@ final class WorklistQuery {
 	/** Consents of our categories given on or before {@code date}. */
 	List<ConsentRow> consents(String practice, LocalDate date) {
 		String sql = CONSENTS + (practice == null ? "" : SearchIndex.atPractice("l.TARGET_RESOURCE_ID"));
-		return index.jdbc().query(sql,
+		return index.jdbc().query(sql(sql),
 				parameters().addValue("practice", practice).addValue("date", SearchIndex.ordinal(date)),
 				(row, n) -> new ConsentRow(row.getString("ID"), row.getLong("PID"), row.getString("PATIENT"),
 						row.getString("CATEGORY"), row.getString("STATUS"), day(row.getObject("GIVEN"))));
@@ -133,7 +130,7 @@ final class WorklistQuery {
 	private Map<Long, LocalDate> lastPerPatient(String sql, Collection<Long> pids, LocalDate date) {
 		Map<Long, LocalDate> last = new HashMap<>();
 		for (List<Long> chunk : SearchIndex.chunks(List.copyOf(pids))) {
-			index.jdbc().query(sql, parameters().addValue("pids", chunk).addValue("date", SearchIndex.ordinal(date)),
+			index.jdbc().query(sql(sql), parameters().addValue("pids", chunk).addValue("date", SearchIndex.ordinal(date)),
 					row -> {
 						last.put(row.getLong("PID"), SearchIndex.day(row.getInt("LAST")));
 					});
@@ -142,8 +139,14 @@ final class WorklistQuery {
 	}
 
 	private MapSqlParameterSource parameters() {
-		return new MapSqlParameterSource(hashes.getValues());
+		return new MapSqlParameterSource("gzspStop", GZSP_STOP).addValue("gzspStopVersioned", GZSP_STOP + "|%");
 	}
+
+	/** The SQL with our hashes written in as literals. */
+	private String sql(String template) {
+		return SearchIndex.inline(template, hashes);
+	}
+
 
 	private static LocalDate day(Object ordinal) {
 		return ordinal == null ? null : SearchIndex.day(((Number) ordinal).intValue());
