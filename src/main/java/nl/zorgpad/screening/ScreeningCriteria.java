@@ -45,6 +45,13 @@ record ScreeningCriteria(int minAge, LocalDate date, Integer minMedications, Int
 		return notSeenMonths == null ? null : date.minusMonths(notSeenMonths);
 	}
 
+	/** Whether a patient of the right age passes the optional filters, given their columns. */
+	boolean keeps(int activeMedications, LocalDate lastContact) {
+		boolean enoughMedications = minMedications == null || activeMedications >= minMedications;
+		boolean notSeen = notSeenMonths == null || lastContact == null || !lastContact.isAfter(seenAfter());
+		return enoughMedications && notSeen;
+	}
+
 	/** Age in whole years on a day. */
 	static int age(LocalDate birthDate, LocalDate on) {
 		return Period.between(birthDate, on).getYears();

@@ -65,8 +65,7 @@ final class ScreeningListOperation {
 		List<ScreeningQuery.Candidate> shown = candidates.subList(page.from(), page.to());
 		Bundle bundle = OperationResponses.searchset(request, page, candidates.size());
 		List<Long> pids = shown.stream().map(ScreeningQuery.Candidate::pid).toList();
-		Map<Long, Integer> medications = query.medications(pids);
-		Map<Long, LocalDate> contacts = query.lastContacts(pids, criteria.date());
+		Map<Long, ScreeningQuery.Columns> columns = query.columns(pids, criteria.date());
 		Map<String, Patient> patients = store.byIds(Patient.class, shown.stream().map(ScreeningQuery.Candidate::id).toList())
 				.stream().collect(Collectors.toMap(p -> p.getIdElement().getIdPart(), Function.identity()));
 		for (ScreeningQuery.Candidate candidate : shown) {
@@ -80,8 +79,9 @@ final class ScreeningListOperation {
 			entry.getSearch().setMode(Bundle.SearchEntryMode.MATCH);
 			Extension reason = entry.addExtension().setUrl(REASON);
 			reason.addExtension("age", new IntegerType(ScreeningCriteria.age(candidate.birthDate(), criteria.date())));
-			reason.addExtension("activeMedications", new IntegerType(medications.getOrDefault(candidate.pid(), 0)));
-			LocalDate last = contacts.get(candidate.pid());
+			ScreeningQuery.Columns these = columns.getOrDefault(candidate.pid(), new ScreeningQuery.Columns(0, null));
+			reason.addExtension("activeMedications", new IntegerType(these.activeMedications()));
+			LocalDate last = these.lastContact();
 			if (last != null) {
 				reason.addExtension("lastContact", new DateType(last.toString()));
 			}
@@ -108,8 +108,8 @@ final class ScreeningListOperation {
 			HttpServletResponse response) throws IOException {
 		try (Writer out = OperationResponses.csv(response, "screening-list-" + criteria.date() + ".csv")) {
 			Csv.row(out, "name", "birthDate", "age", "bsn", "activeMedications", "lastContact", "patient");
-			Map<Long, Integer> medications = query.medications(null);
-			Map<Long, LocalDate> contacts = query.lastContacts(null, criteria.date());
+			Map<Long, Integer> medications = query.medications();
+			Map<Long, LocalDate> contacts = query.lastContacts(criteria.date());
 			for (List<ScreeningQuery.Candidate> chunk : SearchIndex.chunks(candidates)) {
 				Map<Long, String> texts = query.texts(chunk.stream().map(ScreeningQuery.Candidate::pid).toList());
 				for (ScreeningQuery.Candidate candidate : chunk) {

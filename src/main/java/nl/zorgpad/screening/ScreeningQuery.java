@@ -32,8 +32,6 @@ final class ScreeningQuery {
 			JOIN HFJ_SPIDX_TOKEN ms ON ms.RES_ID = m.SRC_RESOURCE_ID AND ms.HASH_VALUE IN (:statementActive, :requestActive)
 			WHERE m.SRC_PATH IN ('MedicationStatement.subject', 'MedicationRequest.subject')
 			""";
-	private static final String MIN_MEDICATIONS = "AND (SELECT COUNT(DISTINCT m.SRC_RESOURCE_ID) " + ACTIVE_MEDICATIONS
-			+ " AND m.TARGET_RESOURCE_ID = p.RES_ID) >= :minMedications\n";
 	/** Ordinary contacts: Encounters that are not pathway meetings and did take place. */
 	private static final String CONTACTS = """
 			FROM HFJ_RES_LINK e
@@ -42,14 +40,15 @@ final class ScreeningQuery {
 			AND NOT EXISTS (SELECT 1 FROM HFJ_SPIDX_TOKEN et WHERE et.RES_ID = e.SRC_RESOURCE_ID
 			  AND (et.HASH_SYS = :meetingType OR et.HASH_VALUE IN (:planned, :cancelled, :enteredInError)))
 			""";
-	private static final String NOT_SEEN = "AND NOT EXISTS (SELECT 1 " + CONTACTS
-			+ " AND e.TARGET_RESOURCE_ID = p.RES_ID AND ed.SP_VALUE_LOW_DATE_ORDINAL > :seenAfter)\n";
 	private static final String ORDER = "ORDER BY bd.SP_VALUE_LOW_DATE_ORDINAL, p.RES_ID";
 
 	private static final String MEDICATION_COUNTS = "SELECT m.TARGET_RESOURCE_ID AS PID, COUNT(DISTINCT m.SRC_RESOURCE_ID) AS N "
-			+ ACTIVE_MEDICATIONS + " %s GROUP BY m.TARGET_RESOURCE_ID";
+			+ ACTIVE_MEDICATIONS + " GROUP BY m.TARGET_RESOURCE_ID";
 	private static final String LAST_CONTACTS = "SELECT e.TARGET_RESOURCE_ID AS PID, MAX(ed.SP_VALUE_LOW_DATE_ORDINAL) AS LAST "
-			+ CONTACTS + " %s GROUP BY e.TARGET_RESOURCE_ID";
+			+ CONTACTS + " GROUP BY e.TARGET_RESOURCE_ID";
+	private static final String PAGE_COLUMNS = "SELECT p.RES_ID AS PID, (SELECT COUNT(DISTINCT m.SRC_RESOURCE_ID) "
+			+ ACTIVE_MEDICATIONS + " AND m.TARGET_RESOURCE_ID = p.RES_ID) AS N, (SELECT MAX(ed.SP_VALUE_LOW_DATE_ORDINAL) "
+			+ CONTACTS + " AND e.TARGET_RESOURCE_ID = p.RES_ID) AS LAST FROM HFJ_RESOURCE p WHERE p.RES_ID IN (:pids)";
 	private static final String TEXTS = """
 			SELECT r.RES_ID, v.RES_TEXT_VC FROM HFJ_RESOURCE r
 			JOIN HFJ_RES_VER v ON v.RES_ID = r.RES_ID AND v.RES_VER = r.RES_VER
@@ -58,6 +57,9 @@ final class ScreeningQuery {
 
 	/** A patient on the list: database id, FHIR id, birth date. */
 	record Candidate(long pid, String id, LocalDate birthDate) {}
+
+	/** The reason columns besides age: active medications, last ordinary contact (null: none). */
+	record Columns(int activeMedications, LocalDate lastContact) {}
 
 	private final SearchIndex index;
 	private final Map<String, Long> hashes = new HashMap<>();
@@ -79,58 +81,64 @@ final class ScreeningQuery {
 		hashes.put("enteredInError", index.tokenValue("Encounter", "status", "entered-in-error"));
 	}
 
-	/** Everyone on the list, oldest first. */
+	/**
+	 * Everyone on the list, oldest first. Age, A05 and practice are filtered in SQL; the medication and
+	 * contact filters on two population-wide aggregates (correlated subqueries in the WHERE clause were
+	 * fine on PostgreSQL but took seconds on H2 for a thousand patients).
+	 */
 	List<Candidate> candidates(ScreeningCriteria criteria) {
 		StringBuilder sql = new StringBuilder(CANDIDATES);
 		MapSqlParameterSource parameters = parameters()
-				.addValue("bornBy", SearchIndex.ordinal(criteria.bornOnOrBefore()))
-				.addValue("date", SearchIndex.ordinal(criteria.date()));
+				.addValue("bornBy", SearchIndex.ordinal(criteria.bornOnOrBefore()));
 		if (criteria.practice() != null) {
 			sql.append(SearchIndex.atPractice("p.RES_ID"));
 			parameters.addValue("practice", criteria.practice());
 		}
-		if (criteria.minMedications() != null && criteria.minMedications() > 0) {
-			sql.append(MIN_MEDICATIONS);
-			parameters.addValue("minMedications", criteria.minMedications());
-		}
-		if (criteria.seenAfter() != null) {
-			sql.append(NOT_SEEN);
-			parameters.addValue("seenAfter", SearchIndex.ordinal(criteria.seenAfter()));
-		}
 		sql.append(ORDER);
-		return index.jdbc().query(sql(sql.toString()), parameters, (row, n) -> new Candidate(
+		List<Candidate> candidates = index.jdbc().query(sql(sql.toString()), parameters, (row, n) -> new Candidate(
 				row.getLong("RES_ID"), row.getString("FHIR_ID"), SearchIndex.day(row.getInt("BIRTH"))));
+		if (criteria.minMedications() == null && criteria.notSeenMonths() == null) {
+			return candidates;
+		}
+		Map<Long, Integer> medications = criteria.minMedications() == null ? Map.of() : medications();
+		Map<Long, LocalDate> contacts = criteria.notSeenMonths() == null ? Map.of() : lastContacts(criteria.date());
+		return candidates.stream()
+				.filter(c -> criteria.keeps(medications.getOrDefault(c.pid(), 0), contacts.get(c.pid())))
+				.toList();
 	}
 
 	/**
-	 * Active medications per patient (patients without any are left out): for these patients, or for
-	 * everyone when {@code pids} is null — one aggregate beats many slices when the whole list is wanted.
+	 * Active medications and the last ordinary contact on or before {@code date}, for the patients of
+	 * one page: correlated lookups per patient, which both databases answer from the link index.
 	 */
-	Map<Long, Integer> medications(Collection<Long> pids) {
-		Map<Long, Integer> counts = new HashMap<>();
-		if (pids == null || !pids.isEmpty()) {
-			index.jdbc().query(sql(MEDICATION_COUNTS.formatted(pids == null ? "" : "AND m.TARGET_RESOURCE_ID IN (:pids)")),
-					parameters().addValue("pids", pids),
-					row -> {
-						counts.put(row.getLong("PID"), row.getInt("N"));
+	Map<Long, Columns> columns(Collection<Long> pids, LocalDate date) {
+		Map<Long, Columns> columns = new HashMap<>();
+		if (!pids.isEmpty()) {
+			index.jdbc().query(sql(PAGE_COLUMNS),
+					parameters().addValue("pids", pids).addValue("date", SearchIndex.ordinal(date)), row -> {
+						Object last = row.getObject("LAST");
+						columns.put(row.getLong("PID"), new Columns(row.getInt("N"),
+								last == null ? null : SearchIndex.day(((Number) last).intValue())));
 					});
 		}
+		return columns;
+	}
+
+	/** Active medications per patient, for everyone (patients without any are left out). */
+	Map<Long, Integer> medications() {
+		Map<Long, Integer> counts = new HashMap<>();
+		index.jdbc().query(sql(MEDICATION_COUNTS), parameters(), row -> {
+			counts.put(row.getLong("PID"), row.getInt("N"));
+		});
 		return counts;
 	}
 
-	/**
-	 * The day of the last ordinary contact on or before {@code date} per patient (never seen: left out),
-	 * for these patients or (null) everyone.
-	 */
-	Map<Long, LocalDate> lastContacts(Collection<Long> pids, LocalDate date) {
+	/** The day of the last ordinary contact on or before {@code date} per patient, for everyone (never seen: left out). */
+	Map<Long, LocalDate> lastContacts(LocalDate date) {
 		Map<Long, LocalDate> last = new HashMap<>();
-		if (pids == null || !pids.isEmpty()) {
-			index.jdbc().query(sql(LAST_CONTACTS.formatted(pids == null ? "" : "AND e.TARGET_RESOURCE_ID IN (:pids)")),
-					parameters().addValue("pids", pids).addValue("date", SearchIndex.ordinal(date)),
-					row -> {
-						last.put(row.getLong("PID"), SearchIndex.day(row.getInt("LAST")));
-					});
-		}
+		index.jdbc().query(sql(LAST_CONTACTS), parameters().addValue("date", SearchIndex.ordinal(date)), row -> {
+			last.put(row.getLong("PID"), SearchIndex.day(row.getInt("LAST")));
+		});
 		return last;
 	}
 

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
  */
 class PathwayRulesIT extends ServerTest {
 	private static final String CS = "https://zorgpad.nl/fhir/CodeSystem/";
-	private static final LocalDate TODAY = LocalDate.now();
+	private static final LocalDate TODAY = LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")); // the server's day
 	private static final String HUISARTS = "PractitionerRole/huisarts-de-boer";
 	private static final String POH = "PractitionerRole/poh-van-dijk";
 	private static final String WIJKVERPLEEGKUNDIGE = "PractitionerRole/wijkverpleegkundige-bakker";

@@ -25,6 +25,17 @@ class ScreeningCriteriaTest {
 	}
 
 	@Test
+	void keepsPatientsWithEnoughMedications_andNoContactSinceTheCutOff() {
+		ScreeningCriteria both = new ScreeningCriteria(75, DATE, 5, 12, null);
+
+		assertThat(both.keeps(5, LocalDate.of(2025, 11, 23))).isTrue();
+		assertThat(both.keeps(5, null)).isTrue();
+		assertThat(both.keeps(4, null)).isFalse();
+		assertThat(both.keeps(9, LocalDate.of(2025, 11, 24))).isFalse();
+		assertThat(new ScreeningCriteria(75, DATE, null, null, null).keeps(0, DATE)).isTrue();
+	}
+
+	@Test
 	void refusesValuesThatCannotBeMeant_namingTheParameter() {
 		assertThatThrownBy(() -> new ScreeningCriteria(-1, DATE, null, null, null)).hasMessageContaining("minAge");
 		assertThatThrownBy(() -> new ScreeningCriteria(75, DATE, -2, null, null)).hasMessageContaining("minMedications");
