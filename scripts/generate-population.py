@@ -3,7 +3,7 @@
 
     python3 scripts/generate-population.py --base http://127.0.0.1:8080/fhir --patients 1000 --seed 42 \\
         [--practices N] [--batch 25] [--workers 2] [--reference-date 2026-11-23] \\
-        [--manifest OUT.json] [--dry-run OUT.ndjson] [--keep-going] [--resend]
+        [--manifest OUT.json] [--dry-run OUT.ndjson] [--keep-going] [--resend] [--token JWT]
 
 Python 3.11, standard library only. Deterministic for (seed, reference date, patients, practices): patient i
 is drawn from its own random.Random(f"{seed}:{i}"), so batch size and workers do not change the data. Every
@@ -851,15 +851,16 @@ def patient_facts(p, ref_day):
 
 # ----------------------------------------------------------------------------------------------- loading
 class Loader:
-    def __init__(self, base, skip_existing=True, timeout=600):
+    def __init__(self, base, skip_existing=True, timeout=600, token=None):
         self.base, self.skip_existing, self.timeout = base.rstrip("/"), skip_existing, timeout
+        self.auth = {"Authorization": f"Bearer {token}"} if token else {}
 
     def existing(self, bsns):
         """BSN -> Patient id of the patients already on the server (one search; empty when it fails)."""
         query = urllib.parse.urlencode({"identifier": ",".join(f"{BSN}|{b}" for b in bsns),
                                         "_elements": "identifier", "_count": len(bsns)})
         request = urllib.request.Request(f"{self.base}/Patient?{query}", headers={
-            "Accept": "application/fhir+json", "Cache-Control": "no-cache"})  # no cached (older) search result
+            "Accept": "application/fhir+json", "Cache-Control": "no-cache", **self.auth})  # no cached (older) search result
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
                 found = json.load(response).get("entry", [])
@@ -893,7 +894,7 @@ class Loader:
         for attempt in range(2):
             request = urllib.request.Request(self.base, data=body, method="POST", headers={
                 "Content-Type": "application/fhir+json; charset=utf-8", "Accept": "application/fhir+json",
-                "Prefer": "return=minimal"})
+                "Prefer": "return=minimal", **self.auth})
             try:
                 with urllib.request.urlopen(request, timeout=self.timeout) as response:
                     return json.load(response), None
@@ -969,6 +970,8 @@ def main():
     parser.add_argument("--resend", action="store_true",
                         help="send patients already on the server too (their conditional creates match; nothing is added)")
     parser.add_argument("--profiles", default=None, help="fhir-profiles directory (item texts of Questionnaires)")
+    parser.add_argument("--token", default=os.environ.get("FHIR_TOKEN"),
+                        help="bearer token (default: $FHIR_TOKEN), e.g. from scripts/mint-token.py --system")
     args = parser.parse_args()
     if not 1 <= args.patients <= 1_000_000 or args.batch < 1 or args.workers < 1:
         parser.error("--patients 1..1000000, --batch and --workers at least 1")
@@ -977,7 +980,7 @@ def main():
     profiles = args.profiles or os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fhir-profiles")
 
     started = time.monotonic()
-    loader = None if args.dry_run else Loader(args.base, skip_existing=not args.resend)
+    loader = None if args.dry_run else Loader(args.base, skip_existing=not args.resend, token=args.token)
     out = open(args.dry_run, "w", encoding="utf-8") if args.dry_run else None
     counts = collections.defaultdict(collections.Counter)
     practices, builder = build_practices(args, random.Random(args.seed))

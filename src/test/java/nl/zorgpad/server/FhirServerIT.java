@@ -13,6 +13,7 @@ import java.util.List;
 import nl.zorgpad.support.Fhir;
 import nl.zorgpad.support.Fixtures;
 import nl.zorgpad.support.ServerTest;
+import nl.zorgpad.support.Tokens;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleType;
 import org.hl7.fhir.r4.model.Bundle.HTTPVerb;
@@ -204,7 +205,8 @@ class FhirServerIT extends ServerTest {
 			int seen = page.getEntry().size();
 			int pages = 1;
 			while (page.getLink("next") != null) {
-				page = Fhir.parse(Bundle.class, given().accept(Fhir.JSON).get(page.getLink("next").getUrl()));
+				page = Fhir.parse(Bundle.class, given().auth().oauth2(Tokens.system()).accept(Fhir.JSON)
+						.get(page.getLink("next").getUrl()));
 				seen += page.getEntry().size();
 				pages++;
 			}

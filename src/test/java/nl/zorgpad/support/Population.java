@@ -81,7 +81,7 @@ public final class Population {
 			Process generator = new ProcessBuilder("python3", "scripts/generate-population.py",
 					"--base", "http://127.0.0.1:" + port + "/fhir", "--patients", Integer.toString(PATIENTS),
 					"--seed", Integer.toString(SEED), "--practices", "2", "--reference-date", today.toString(),
-					"--manifest", manifest.toString())
+					"--manifest", manifest.toString(), "--token", Tokens.system())
 					.redirectErrorStream(true)
 					.redirectOutput(new File("target/population-" + port + ".log"))
 					.start();

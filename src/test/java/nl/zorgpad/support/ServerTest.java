@@ -24,6 +24,7 @@ public abstract class ServerTest {
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
 		TestDatabase.current().register(registry);
+		registry.add("zorgpad.security.jwt.hmac-secret", () -> Tokens.SECRET);
 	}
 
 	@BeforeEach
@@ -33,8 +34,15 @@ public abstract class ServerTest {
 		RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
 	}
 
-	/** A request to the FHIR endpoint that sends and accepts FHIR JSON. */
+	/** A request to the FHIR endpoint that sends and accepts FHIR JSON, as a GP system (system/*.cruds). */
 	protected static RequestSpecification fhir() {
-		return RestAssured.given().basePath("/fhir").contentType(Fhir.JSON + "; charset=UTF-8").accept(Fhir.JSON);
+		return fhir(Tokens.system());
+	}
+
+	/** The same with the caller's bearer token (null: none). */
+	protected static RequestSpecification fhir(String token) {
+		RequestSpecification request = RestAssured.given().basePath("/fhir")
+				.contentType(Fhir.JSON + "; charset=UTF-8").accept(Fhir.JSON);
+		return token == null ? request : request.auth().oauth2(token);
 	}
 }

@@ -1,0 +1,226 @@
+package nl.zorgpad.security;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.util.FhirTerser;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.AuditEvent;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One AuditEvent per request (NEN 7513 access logging, issue 7): who (token subject, fhirUser, client),
+ * which patient(s), what interaction on which resource or query, the outcome and the time. Written
+ * after the response on one background thread, so the request is not held up; a failed write is logged
+ * as an error with the event it could not store (never silently dropped), and when the queue is full the
+ * request thread writes the event itself.
+ */
+final class AuditTrail implements AutoCloseable {
+	private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
+	private static final String RESPONSE = AuditTrail.class.getName() + ".response";
+	private static final int MAX_PATIENTS = 100;
+
+	private final FhirContext context;
+	private final DaoRegistry daos;
+	private final boolean enabled;
+	private final ThreadPoolExecutor writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+			new ArrayBlockingQueue<>(10_000), runnable -> {
+				Thread thread = new Thread(runnable, "zorgpad-audit");
+				thread.setDaemon(true);
+				return thread;
+			}, new ThreadPoolExecutor.CallerRunsPolicy());
+
+	AuditTrail(FhirContext context, DaoRegistry daos, boolean enabled) {
+		this.context = context;
+		this.daos = daos;
+		this.enabled = enabled;
+	}
+
+	/** The audit trail points at patients; it must not keep a patient from being deleted. */
+	@Hook(Pointcut.STORAGE_PRESTORAGE_DELETE_CONFLICTS)
+	public ca.uhn.fhir.jpa.delete.DeleteConflictOutcome deleteConflicts(
+			ca.uhn.fhir.jpa.api.model.DeleteConflictList conflicts) {
+		conflicts.removeIf(conflict -> "AuditEvent".equals(conflict.getSourceId().getResourceType()));
+		return null;
+	}
+
+	@Hook(Pointcut.SERVER_OUTGOING_RESPONSE)
+	public boolean response(RequestDetails request, IBaseResource response) {
+		if (enabled && response != null) {
+			request.getUserData().put(RESPONSE, response);
+		}
+		return true;
+	}
+
+	@Hook(Pointcut.SERVER_PROCESSING_COMPLETED_NORMALLY)
+	public void completed(RequestDetails request) {
+		record(request, "0", null);
+	}
+
+	@Hook(Pointcut.SERVER_HANDLE_EXCEPTION)
+	public boolean failed(RequestDetails request, BaseServerResponseException exception) {
+		record(request, exception.getStatusCode() >= 500 ? "8" : "4", exception.getMessage());
+		return true;
+	}
+
+	private void record(RequestDetails request, String outcome, String message) {
+		RestOperationTypeEnum operation = request.getRestOperationType();
+		if (!enabled || operation == null || operation == RestOperationTypeEnum.METADATA) {
+			return;
+		}
+		AuditEvent event = event(request, operation, outcome, message, Caller.current());
+		writer.execute(() -> {
+			try {
+				store(event);
+			} catch (RuntimeException failure) {
+				log.error("Could not store the AuditEvent of {} {} by {}: {}", operation.getCode(),
+						request.getCompleteUrl(), event.getAgentFirstRep().getWho().getIdentifier().getValue(), failure.toString());
+			}
+		});
+	}
+
+	/** Stores the event; if a patient it names is gone meanwhile (deleted), stores it with the names as text. */
+	private void store(AuditEvent event) {
+		try {
+			daos.getResourceDao(AuditEvent.class).create(event, new SystemRequestDetails());
+		} catch (ca.uhn.fhir.rest.server.exceptions.InvalidRequestException | ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException gone) {
+			event.getEntity().forEach(entity -> {
+				if (entity.getWhat().hasReference()) {
+					entity.setWhat(new Reference().setDisplay(entity.getWhat().getReference()));
+				}
+			});
+			daos.getResourceDao(AuditEvent.class).create(event, new SystemRequestDetails());
+		}
+	}
+
+	AuditEvent event(RequestDetails request, RestOperationTypeEnum operation, String outcome, String message,
+			Caller caller) {
+		AuditEvent event = new AuditEvent();
+		event.setType(new Coding("http://terminology.hl7.org/CodeSystem/audit-event-type", "rest", "RESTful Operation"));
+		event.addSubtype(new Coding("http://hl7.org/fhir/restful-interaction", operation.getCode(), null));
+		event.setAction(action(operation));
+		event.setRecorded(new Date());
+		event.setOutcome(AuditEvent.AuditEventOutcome.fromCode(outcome));
+		if (message != null) {
+			event.setOutcomeDesc(message.length() > 500 ? message.substring(0, 500) : message);
+		}
+		AuditEvent.AuditEventAgentComponent agent = event.addAgent().setRequestor(true);
+		Reference who = new Reference();
+		if (caller != null) {
+			who.setIdentifier(new Identifier().setSystem("https://zorgpad.nl/fhir/NamingSystem/token-subject")
+					.setValue(caller.subject()));
+			// fhirUser as text: a literal reference would fail the audit write when the token names an unknown user
+			who.setDisplay(caller.fhirUser());
+			agent.setAltId(caller.client());
+		} else {
+			who.setDisplay("anonymous (security switched off)");
+		}
+		agent.setWho(who);
+		if (request instanceof ca.uhn.fhir.rest.server.servlet.ServletRequestDetails servlet
+				&& servlet.getServletRequest() != null) {
+			agent.getNetwork().setAddress(servlet.getServletRequest().getRemoteAddr())
+					.setType(AuditEvent.AuditEventAgentNetworkType._2);
+		}
+		event.getSource().setSite("Zorgpad").getObserver().setDisplay("Zorgpad FHIR server");
+		for (String patient : patients(request)) {
+			// a failed request may name a patient that does not exist: then as text, not as a reference
+			Reference reference = "0".equals(outcome) ? new Reference(patient) : new Reference().setDisplay(patient);
+			event.addEntity().setWhat(reference)
+					.setType(new Coding("http://terminology.hl7.org/CodeSystem/audit-entity-type", "1", "Person"))
+					.setRole(new Coding("http://terminology.hl7.org/CodeSystem/object-role", "1", "Patient"));
+		}
+		AuditEvent.AuditEventEntityComponent what = event.addEntity()
+				.setType(new Coding("http://terminology.hl7.org/CodeSystem/audit-entity-type", "2", "System Object"))
+				.setRole(new Coding("http://terminology.hl7.org/CodeSystem/object-role", "4", "Domain Resource"));
+		if (request.getId() != null && request.getId().hasIdPart()) {
+			what.setName(request.getId().toUnqualifiedVersionless().getValue());
+		} else if (request.getResourceName() != null) {
+			what.setName(request.getResourceName());
+		}
+		String query = request.getCompleteUrl() == null || !request.getCompleteUrl().contains("?")
+				? null : request.getCompleteUrl().substring(request.getCompleteUrl().indexOf('?') + 1);
+		if (query != null) {
+			what.setQuery(Base64.getEncoder().encode(query.getBytes(StandardCharsets.UTF_8)));
+		}
+		return event;
+	}
+
+	/** The patients a request touched: the Patient in the URL, and the compartment owners of what went in and out. */
+	private Set<String> patients(RequestDetails request) {
+		Set<String> patients = new LinkedHashSet<>();
+		if ("Patient".equals(request.getResourceName()) && request.getId() != null && request.getId().hasIdPart()) {
+			patients.add("Patient/" + request.getId().getIdPart());
+		}
+		FhirTerser terser = context.newTerser();
+		owners(terser, request.getResource(), patients);
+		Object response = request.getUserData().get(RESPONSE);
+		if (response instanceof Bundle bundle) {
+			for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+				owners(terser, entry.getResource(), patients);
+				if (patients.size() >= MAX_PATIENTS) {
+					break;
+				}
+			}
+		} else if (response instanceof IBaseResource resource) {
+			owners(terser, resource, patients);
+		}
+		return patients;
+	}
+
+	private static void owners(FhirTerser terser, IBaseResource resource, Set<String> patients) {
+		if (resource == null || resource instanceof Bundle || resource instanceof AuditEvent
+				|| resource instanceof org.hl7.fhir.r4.model.OperationOutcome) {
+			return;
+		}
+		if (resource instanceof org.hl7.fhir.r4.model.Patient && resource.getIdElement().hasIdPart()) {
+			patients.add("Patient/" + resource.getIdElement().getIdPart());
+			return;
+		}
+		try {
+			terser.getCompartmentOwnersForResource("Patient", resource, (java.util.Set<String>) null).stream()
+					.filter(owner -> "Patient".equals(owner.getResourceType()))
+					.forEach(owner -> patients.add("Patient/" + owner.getIdPart()));
+		} catch (RuntimeException noCompartment) {
+			// a resource type outside the Patient compartment
+		}
+	}
+
+	private static AuditEvent.AuditEventAction action(RestOperationTypeEnum operation) {
+		return switch (operation) {
+			case CREATE -> AuditEvent.AuditEventAction.C;
+			case UPDATE, PATCH, META_ADD, META_DELETE -> AuditEvent.AuditEventAction.U;
+			case DELETE -> AuditEvent.AuditEventAction.D;
+			case READ, VREAD, SEARCH_TYPE, SEARCH_SYSTEM, HISTORY_INSTANCE, HISTORY_TYPE, HISTORY_SYSTEM, GET_PAGE ->
+					AuditEvent.AuditEventAction.R;
+			default -> AuditEvent.AuditEventAction.E;
+		};
+	}
+
+	@Override
+	public void close() {
+		writer.shutdown();
+		try {
+			writer.awaitTermination(10, TimeUnit.SECONDS);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+}

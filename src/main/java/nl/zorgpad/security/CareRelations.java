@@ -1,0 +1,117 @@
+package nl.zorgpad.security;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import nl.zorgpad.pathway.DiscussionConsent;
+import nl.zorgpad.server.SearchIndex;
+import nl.zorgpad.server.StoredResources;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+
+/**
+ * Whose data a professional may see (issue 7): the patients in whose active CareTeam their
+ * Practitioner or PractitionerRole takes part, and the patients listed at the practice their role
+ * works for (Patient.generalPractitioner). A member from the social domain (maatschappelijk werker,
+ * welzijn) gets only their care-team patients, and only while the patient's {@code bespreken-kernteam}
+ * consent is in force.
+ */
+final class CareRelations {
+	private static final String CS = "https://zorgpad.nl/fhir/CodeSystem/care-team-role";
+
+	/** The patients (ids) a professional is related to, and whether they are from the social domain. */
+	record Relation(Set<String> patients, boolean socialDomain) {}
+
+	private static final String ROLES_OF_PRACTITIONER = """
+			SELECT l.SRC_RESOURCE_ID AS PID FROM HFJ_RES_LINK l JOIN HFJ_RESOURCE t ON t.RES_ID = l.TARGET_RESOURCE_ID
+			WHERE l.SRC_PATH = 'PractitionerRole.practitioner' AND t.RES_TYPE = 'Practitioner' AND t.FHIR_ID = :id
+			""";
+	private static final String BY_ID = "SELECT RES_ID AS PID FROM HFJ_RESOURCE WHERE RES_TYPE = :type AND FHIR_ID = :id"
+			+ " AND RES_DELETED_AT IS NULL";
+	private static final String PRACTITIONER_OF_ROLES = """
+			SELECT l.TARGET_RESOURCE_ID AS PID FROM HFJ_RES_LINK l
+			WHERE l.SRC_PATH = 'PractitionerRole.practitioner' AND l.SRC_RESOURCE_ID IN (:roles)
+			""";
+	private static final String ORGANIZATIONS_OF_ROLES = """
+			SELECT l.TARGET_RESOURCE_ID AS PID FROM HFJ_RES_LINK l
+			WHERE l.SRC_PATH = 'PractitionerRole.organization' AND l.SRC_RESOURCE_ID IN (:roles)
+			""";
+	private static final String SOCIAL_ROLES = """
+			SELECT t.RES_ID AS PID FROM HFJ_SPIDX_TOKEN t WHERE t.RES_ID IN (:roles) AND t.HASH_SYS_AND_VALUE IN (:social)
+			""";
+	private static final String TEAM_PATIENTS = """
+			SELECT DISTINCT p.FHIR_ID AS ID FROM HFJ_RES_LINK m
+			JOIN HFJ_SPIDX_TOKEN s ON s.RES_ID = m.SRC_RESOURCE_ID AND s.HASH_VALUE = :active
+			JOIN HFJ_RES_LINK ts ON ts.SRC_RESOURCE_ID = m.SRC_RESOURCE_ID AND ts.SRC_PATH = 'CareTeam.subject'
+			JOIN HFJ_RESOURCE p ON p.RES_ID = ts.TARGET_RESOURCE_ID AND p.RES_TYPE = 'Patient'
+			WHERE m.SRC_PATH = 'CareTeam.participant.member' AND m.TARGET_RESOURCE_ID IN (:people)
+			""";
+	private static final String PRACTICE_PATIENTS = """
+			SELECT DISTINCT p.FHIR_ID AS ID FROM HFJ_RES_LINK g
+			JOIN HFJ_RESOURCE p ON p.RES_ID = g.SRC_RESOURCE_ID AND p.RES_DELETED_AT IS NULL
+			WHERE g.SRC_PATH = 'Patient.generalPractitioner' AND g.TARGET_RESOURCE_ID IN (:targets)
+			""";
+
+	private final SearchIndex index;
+	private final DiscussionConsent consent;
+	private final Map<String, Long> hashes;
+
+	CareRelations(SearchIndex index, StoredResources store) {
+		this.index = index;
+		this.consent = new DiscussionConsent(store);
+		this.hashes = Map.of(
+				"active", index.tokenValue("CareTeam", "status", "active"),
+				"socialWorker", index.token("PractitionerRole", "role", CS, "maatschappelijk-werker"),
+				"welzijn", index.token("PractitionerRole", "role", CS, "welzijn"));
+	}
+
+	/** The relation of {@code Practitioner/…} or {@code PractitionerRole/…}; nobody for anything else. */
+	Relation of(String fhirUser) {
+		if (fhirUser == null || !fhirUser.matches("(Practitioner|PractitionerRole)/[A-Za-z0-9\\-.]{1,64}")) {
+			return new Relation(Set.of(), false);
+		}
+		String type = fhirUser.substring(0, fhirUser.indexOf('/'));
+		String id = fhirUser.substring(fhirUser.indexOf('/') + 1);
+		Set<Long> roles = new HashSet<>();
+		Set<Long> practitioners = new HashSet<>();
+		if (type.equals("PractitionerRole")) {
+			roles.addAll(pids(BY_ID, new MapSqlParameterSource("type", type).addValue("id", id)));
+			if (!roles.isEmpty()) {
+				practitioners.addAll(pids(PRACTITIONER_OF_ROLES, new MapSqlParameterSource("roles", roles)));
+			}
+		} else {
+			practitioners.addAll(pids(BY_ID, new MapSqlParameterSource("type", type).addValue("id", id)));
+			roles.addAll(pids(ROLES_OF_PRACTITIONER, new MapSqlParameterSource("id", id)));
+		}
+		Set<Long> people = new HashSet<>(roles);
+		people.addAll(practitioners);
+		if (people.isEmpty()) {
+			return new Relation(Set.of(), false);
+		}
+		boolean social = !roles.isEmpty() && !pids(SearchIndex.inline(SOCIAL_ROLES.replace(":social", ":socialWorker, :welzijn"),
+				hashes), new MapSqlParameterSource("roles", roles)).isEmpty();
+		Set<String> patients = new HashSet<>(ids(SearchIndex.inline(TEAM_PATIENTS, hashes),
+				new MapSqlParameterSource("people", people)));
+		if (social) {
+			LocalDate today = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
+			patients.removeIf(patient -> !consent.inForce(patient, today));
+			return new Relation(Set.copyOf(patients), true);
+		}
+		Set<Long> targets = new HashSet<>(people);
+		if (!roles.isEmpty()) {
+			targets.addAll(pids(ORGANIZATIONS_OF_ROLES, new MapSqlParameterSource("roles", roles)));
+		}
+		patients.addAll(ids(PRACTICE_PATIENTS, new MapSqlParameterSource("targets", targets)));
+		return new Relation(Set.copyOf(patients), false);
+	}
+
+	private List<Long> pids(String sql, MapSqlParameterSource parameters) {
+		return index.jdbc().query(sql, parameters, (row, n) -> row.getLong("PID"));
+	}
+
+	private List<String> ids(String sql, MapSqlParameterSource parameters) {
+		return index.jdbc().query(sql, parameters, (row, n) -> row.getString("ID"));
+	}
+}

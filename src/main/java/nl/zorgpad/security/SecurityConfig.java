@@ -1,0 +1,147 @@
+package nl.zorgpad.security;
+
+import ca.uhn.fhir.context.FhirContext;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import javax.crypto.spec.SecretKeySpec;
+import nl.zorgpad.server.FhirServerPlugin;
+import nl.zorgpad.server.SearchIndex;
+import nl.zorgpad.server.StoredResources;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.util.StringUtils;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+/**
+ * Bearer-token security (issue 7): Spring Security validates the JWT (identity provider via issuer or
+ * JWKS, or a local HMAC secret), HAPI's AuthorizationInterceptor ({@link SmartAuthorization}) decides
+ * per request from the SMART scopes and the caller's care relationships, and {@link AuditTrail} writes
+ * an AuditEvent per access. {@code /fhir/metadata}, health probes and the profile package stay public.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+	private static final Logger log = LoggerFactory.getLogger(SecurityConfig.class);
+
+	@Bean
+	SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, Environment environment,
+			FhirContext context) throws Exception {
+		http.csrf(csrf -> csrf.disable())
+				.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+				.headers(headers -> headers.disable()) // HardeningFilter writes the security headers
+				.cors(cors -> cors.configurationSource(cors(properties.allowedOrigins())));
+		if (!properties.enabled()) {
+			log.warn("zorgpad.security.enabled=false: no authentication, no authorization, no audit trail");
+			return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll()).build();
+		}
+		OperationOutcomes outcomes = new OperationOutcomes(context);
+		return http
+				.authorizeHttpRequests(requests -> requests
+						.requestMatchers("/fhir/metadata", "/actuator/health/**", "/packages/**", "/error").permitAll()
+						.requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
+						.anyRequest().authenticated())
+				.oauth2ResourceServer(server -> server
+						.jwt(jwt -> jwt.decoder(decoder(properties.jwt(), environment)))
+						.authenticationEntryPoint((request, response, failure) -> outcomes.write(response, 401,
+								OperationOutcome.IssueType.LOGIN, "A valid bearer token is required: " + failure.getMessage())))
+				.exceptionHandling(exceptions -> exceptions
+						.authenticationEntryPoint((request, response, failure) -> outcomes.write(response, 401,
+								OperationOutcome.IssueType.LOGIN, "A bearer token is required (Authorization: Bearer …)"))
+						.accessDeniedHandler((request, response, denied) -> outcomes.write(response, 403,
+								OperationOutcome.IssueType.FORBIDDEN, "Access denied")))
+				.build();
+	}
+
+	static JwtDecoder decoder(SecurityProperties.Jwt jwt, Environment environment) {
+		if (StringUtils.hasText(jwt.issuerUri())) {
+			return JwtDecoders.fromIssuerLocation(jwt.issuerUri());
+		}
+		if (StringUtils.hasText(jwt.jwkSetUri())) {
+			return NimbusJwtDecoder.withJwkSetUri(jwt.jwkSetUri()).build();
+		}
+		byte[] secret = jwt.hmacSecret().getBytes(StandardCharsets.UTF_8);
+		if (secret.length < 32) {
+			throw new IllegalStateException("zorgpad.security.jwt.hmac-secret must be at least 32 bytes");
+		}
+		if (SecurityProperties.LOCAL_SECRET.equals(jwt.hmacSecret())) {
+			if (environment.acceptsProfiles(Profiles.of("postgres"))) {
+				throw new IllegalStateException("Refusing to start: the postgres profile runs with the well-known local"
+						+ " token secret. Set zorgpad.security.jwt.issuer-uri or jwk-set-uri (ZORGPAD_SECURITY_JWT_*),"
+						+ " or a secret of your own in ZORGPAD_SECURITY_JWT_HMAC_SECRET.");
+			}
+			log.warn("Bearer tokens are checked with the well-known local secret (scripts/mint-token.py); for trying only");
+		}
+		return NimbusJwtDecoder.withSecretKey(new SecretKeySpec(secret, "HmacSHA256"))
+				.macAlgorithm(MacAlgorithm.HS256).build();
+	}
+
+	private static UrlBasedCorsConfigurationSource cors(List<String> origins) {
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		if (!origins.isEmpty()) {
+			CorsConfiguration cors = new CorsConfiguration();
+			cors.setAllowedOrigins(origins);
+			cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+			cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept", "If-Match", "If-None-Exist",
+					"If-None-Match", "Prefer"));
+			cors.setExposedHeaders(List.of("Location", "Content-Location", "ETag", "Last-Modified"));
+			cors.setMaxAge(3600L);
+			source.registerCorsConfiguration("/**", cors);
+		}
+		return source;
+	}
+
+	@Bean
+	FhirServerPlugin smartAuthorization(SecurityProperties properties, SearchIndex index, StoredResources store) {
+		if (!properties.enabled()) {
+			return server -> {};
+		}
+		SmartAuthorization authorization = new SmartAuthorization(new CareRelations(index, store));
+		AuditEventAccess auditEvents = new AuditEventAccess();
+		return server -> {
+			server.registerInterceptor(auditEvents);
+			server.registerInterceptor(authorization);
+		};
+	}
+
+	@Bean(destroyMethod = "close")
+	AuditTrail auditTrail(SecurityProperties properties, FhirContext context,
+			ca.uhn.fhir.jpa.api.dao.DaoRegistry daos) {
+		return new AuditTrail(context, daos, properties.enabled() && properties.audit());
+	}
+
+	@Bean
+	FhirServerPlugin auditTrailPlugin(AuditTrail audit, ca.uhn.fhir.interceptor.api.IInterceptorService storage) {
+		storage.registerInterceptor(audit); // delete conflicts (storage pointcut)
+		return server -> server.registerInterceptor(audit);
+	}
+
+	/** OperationOutcome bodies for what Spring Security refuses before HAPI sees the request. */
+	record OperationOutcomes(FhirContext context) {
+		void write(HttpServletResponse response, int status, OperationOutcome.IssueType type, String message)
+				throws IOException {
+			OperationOutcome outcome = new OperationOutcome();
+			outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR).setCode(type).setDiagnostics(message);
+			response.setStatus(status);
+			if (status == 401) {
+				response.setHeader("WWW-Authenticate", "Bearer");
+			}
+			response.setContentType("application/fhir+json;charset=UTF-8");
+			response.getWriter().write(context.newJsonParser().encodeResourceToString(outcome));
+		}
+	}
+}
