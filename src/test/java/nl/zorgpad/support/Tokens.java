@@ -29,9 +29,14 @@ public final class Tokens {
 
 	public static String token(String subject, String scope, String fhirUser, String patient, Duration valid,
 			String secret) {
+		return token(subject, "zorgpad-tests", scope, fhirUser, patient, valid, secret);
+	}
+
+	public static String token(String subject, String client, String scope, String fhirUser, String patient,
+			Duration valid, String secret) {
 		Instant now = Instant.now();
 		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(subject).claim("scope", scope)
-				.claim("client_id", "zorgpad-tests").issueTime(Date.from(now.minusSeconds(60)))
+				.claim("client_id", client).issueTime(Date.from(now.minusSeconds(60)))
 				.expirationTime(Date.from(now.plus(valid)));
 		if (fhirUser != null) {
 			claims.claim("fhirUser", fhirUser);
