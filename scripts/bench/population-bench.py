@@ -14,10 +14,11 @@ and what came back (Bundle total, CSV rows, bytes):
   monitoring-report / csv       GET $monitoring-report?date=...[&_format=csv]
   pathway                       GET Patient/{id}/$pathway for --pathway random patients (each once, after a warm-up
                                 of 20 others), then for up to --pathway complex frail patients; p95 is the issue's figure
-Standard library only; one request at a time.
+Sends $FHIR_TOKEN as bearer token when set. Standard library only; one request at a time.
 """
 import argparse
 import json
+import os
 import random
 import statistics
 import time
@@ -25,8 +26,12 @@ import urllib.parse
 import urllib.request
 
 
+TOKEN = os.environ.get("FHIR_TOKEN")  # e.g. $(python3 scripts/mint-token.py --scope "system/*.rs")
+
+
 def get(url, accept="application/fhir+json"):
-    request = urllib.request.Request(url, headers={"Accept": accept})
+    request = urllib.request.Request(url, headers={"Accept": accept,
+                                                   **({"Authorization": f"Bearer {TOKEN}"} if TOKEN else {})})
     started = time.perf_counter()
     with urllib.request.urlopen(request, timeout=600) as response:
         body = response.read()

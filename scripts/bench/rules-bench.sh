@@ -20,9 +20,11 @@ until curl -sf "http://127.0.0.1:$PORT/actuator/health/readiness" > /dev/null; d
   sleep 1
 done
 BASE="http://127.0.0.1:$PORT/fhir"
+export FHIR_TOKEN=$(python3 scripts/mint-token.py --system)
 python3 scripts/bench/rules/seed.py "$BASE"
 bench() {
-  java scripts/bench/Bench.java --base "$BASE" --only checked-meeting,unchecked-meeting \
+  java scripts/bench/Bench.java --base "$BASE" --header "Authorization: Bearer $FHIR_TOKEN" \
+    --only checked-meeting,unchecked-meeting \
     --custom "checked-meeting=POST:Encounter:scripts/bench/rules/meeting-checked.json" \
     --custom "unchecked-meeting=POST:Encounter:scripts/bench/rules/meeting-unchecked.json" "$@"
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Seeds one patient with 10 consents, 20 core-team meetings and a core team with a coordinator,
 as one transaction: the state the rules benchmark writes against. Usage: seed.py FHIR_BASE"""
-import json, sys, urllib.request
+import json, os, sys, urllib.request
 
 base = sys.argv[1].rstrip('/')
 CS = 'https://zorgpad.nl/fhir/CodeSystem/'
@@ -37,6 +37,8 @@ for i in range(20):
         'period': {'start': f'2026-10-{1 + i:02d}T10:00:00+02:00'}}))
 bundle = {'resourceType': 'Bundle', 'type': 'transaction', 'entry': entries}
 request = urllib.request.Request(base, data=json.dumps(bundle).encode(), method='POST',
-                                 headers={'Content-Type': 'application/fhir+json'})
+                                 headers={'Content-Type': 'application/fhir+json',
+                                          **({'Authorization': 'Bearer ' + os.environ['FHIR_TOKEN']}
+                                             if os.environ.get('FHIR_TOKEN') else {})})
 with urllib.request.urlopen(request) as response:
     print(f'seeded {len(entries)} resources: HTTP {response.status}')

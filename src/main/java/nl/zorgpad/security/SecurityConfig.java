@@ -90,8 +90,9 @@ class SecurityConfig {
 				.macAlgorithm(MacAlgorithm.HS256).build();
 	}
 
-	private static UrlBasedCorsConfigurationSource cors(List<String> origins) {
+	private static UrlBasedCorsConfigurationSource cors(List<String> configured) {
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		List<String> origins = configured.stream().filter(StringUtils::hasText).map(String::trim).toList();
 		if (!origins.isEmpty()) {
 			CorsConfiguration cors = new CorsConfiguration();
 			cors.setAllowedOrigins(origins);
