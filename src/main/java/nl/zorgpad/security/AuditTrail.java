@@ -3,10 +3,8 @@ package nl.zorgpad.security;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Pointcut;
-import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
-import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.util.FhirTerser;
 import java.nio.charset.StandardCharsets;
@@ -14,8 +12,10 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.AuditEvent;
@@ -29,9 +29,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One AuditEvent per request (NEN 7513 access logging, issue 7): who (token subject, fhirUser, client),
  * which patient(s), what interaction on which resource or query, the outcome and the time. Written
- * after the response on one background thread, so the request is not held up; a failed write is logged
- * as an error with the event it could not store (never silently dropped), and when the queue is full the
- * request thread writes the event itself.
+ * after the response by one background thread, in batches; a failed write is logged as an error with
+ * the event it could not store (never silently dropped), and when the queue is full the request thread
+ * writes its event itself.
  */
 final class AuditTrail implements AutoCloseable {
 	private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
@@ -39,27 +39,22 @@ final class AuditTrail implements AutoCloseable {
 	private static final int MAX_PATIENTS = 100;
 
 	private final FhirContext context;
-	private final DaoRegistry daos;
+	private final AuditStore store;
 	private final boolean enabled;
-	private final ThreadPoolExecutor writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-			new ArrayBlockingQueue<>(10_000), runnable -> {
-				Thread thread = new Thread(runnable, "zorgpad-audit");
-				thread.setDaemon(true);
-				return thread;
-			}, new ThreadPoolExecutor.CallerRunsPolicy());
+	private static final int BATCH = 100;
+	private final BlockingQueue<AuditEvent> queue = new ArrayBlockingQueue<>(10_000);
+	private final Thread writer;
+	private volatile boolean open = true;
 
-	AuditTrail(FhirContext context, DaoRegistry daos, boolean enabled) {
+	AuditTrail(FhirContext context, AuditStore store, boolean enabled) {
 		this.context = context;
-		this.daos = daos;
+		this.store = store;
 		this.enabled = enabled;
-	}
-
-	/** The audit trail points at patients; it must not keep a patient from being deleted. */
-	@Hook(Pointcut.STORAGE_PRESTORAGE_DELETE_CONFLICTS)
-	public ca.uhn.fhir.jpa.delete.DeleteConflictOutcome deleteConflicts(
-			ca.uhn.fhir.jpa.api.model.DeleteConflictList conflicts) {
-		conflicts.removeIf(conflict -> "AuditEvent".equals(conflict.getSourceId().getResourceType()));
-		return null;
+		this.writer = new Thread(this::writeBatches, "zorgpad-audit");
+		this.writer.setDaemon(true);
+		if (enabled) {
+			this.writer.start();
+		}
 	}
 
 	@Hook(Pointcut.SERVER_OUTGOING_RESPONSE)
@@ -87,27 +82,40 @@ final class AuditTrail implements AutoCloseable {
 			return;
 		}
 		AuditEvent event = event(request, operation, outcome, message, Caller.current());
-		writer.execute(() -> {
-			try {
-				store(event);
-			} catch (RuntimeException failure) {
-				log.error("Could not store the AuditEvent of {} {} by {}: {}", operation.getCode(),
-						request.getCompleteUrl(), event.getAgentFirstRep().getWho().getIdentifier().getValue(), failure.toString());
-			}
-		});
+		if (!queue.offer(event)) {
+			write(List.of(event)); // the writer is behind: this request writes its own event rather than lose it
+		}
 	}
 
-	/** Stores the event; if a patient it names is gone meanwhile (deleted), stores it with the names as text. */
-	private void store(AuditEvent event) {
-		try {
-			daos.getResourceDao(AuditEvent.class).create(event, new SystemRequestDetails());
-		} catch (ca.uhn.fhir.rest.server.exceptions.InvalidRequestException | ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException gone) {
-			event.getEntity().forEach(entity -> {
-				if (entity.getWhat().hasReference()) {
-					entity.setWhat(new Reference().setDisplay(entity.getWhat().getReference()));
+	/** Writes what has queued up, as one JDBC batch. */
+	private void writeBatches() {
+		List<AuditEvent> batch = new ArrayList<>(BATCH);
+		while (open || !queue.isEmpty()) {
+			try {
+				AuditEvent first = queue.poll(200, TimeUnit.MILLISECONDS);
+				if (first == null) {
+					continue;
 				}
-			});
-			daos.getResourceDao(AuditEvent.class).create(event, new SystemRequestDetails());
+				batch.add(first);
+				queue.drainTo(batch, BATCH - 1);
+				write(batch);
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return;
+			} finally {
+				batch.clear();
+			}
+		}
+	}
+
+	/** Appends a batch; a failure is logged as an error naming each event it could not store, never dropped silently. */
+	private void write(List<AuditEvent> batch) {
+		try {
+			store.append(batch);
+		} catch (RuntimeException failure) {
+			batch.forEach(event -> log.error("Could not store the AuditEvent of {} by {} at {}: {}",
+					event.getSubtypeFirstRep().getCode(), event.getAgentFirstRep().getWho().getIdentifier().getValue(),
+					event.getRecorded(), failure.toString()));
 		}
 	}
 
@@ -127,8 +135,9 @@ final class AuditTrail implements AutoCloseable {
 		if (caller != null) {
 			who.setIdentifier(new Identifier().setSystem("https://zorgpad.nl/fhir/NamingSystem/token-subject")
 					.setValue(caller.subject()));
-			// fhirUser as text: a literal reference would fail the audit write when the token names an unknown user
-			who.setDisplay(caller.fhirUser());
+			if (caller.fhirUser() != null) {
+				who.setReference(caller.fhirUser());
+			}
 			agent.setAltId(caller.client());
 		} else {
 			who.setDisplay("anonymous (security switched off)");
@@ -141,9 +150,7 @@ final class AuditTrail implements AutoCloseable {
 		}
 		event.getSource().setSite("Zorgpad").getObserver().setDisplay("Zorgpad FHIR server");
 		for (String patient : patients(request)) {
-			// a failed request may name a patient that does not exist: then as text, not as a reference
-			Reference reference = "0".equals(outcome) ? new Reference(patient) : new Reference().setDisplay(patient);
-			event.addEntity().setWhat(reference)
+			event.addEntity().setWhat(new Reference(patient))
 					.setType(new Coding("http://terminology.hl7.org/CodeSystem/audit-entity-type", "1", "Person"))
 					.setRole(new Coding("http://terminology.hl7.org/CodeSystem/object-role", "1", "Patient"));
 		}
@@ -151,7 +158,7 @@ final class AuditTrail implements AutoCloseable {
 				.setType(new Coding("http://terminology.hl7.org/CodeSystem/audit-entity-type", "2", "System Object"))
 				.setRole(new Coding("http://terminology.hl7.org/CodeSystem/object-role", "4", "Domain Resource"));
 		if (request.getId() != null && request.getId().hasIdPart()) {
-			what.setName(request.getId().toUnqualifiedVersionless().getValue());
+			what.setWhat(new Reference(request.getId().toUnqualifiedVersionless().getValue()));
 		} else if (request.getResourceName() != null) {
 			what.setName(request.getResourceName());
 		}
@@ -214,11 +221,12 @@ final class AuditTrail implements AutoCloseable {
 		};
 	}
 
+	/** Writes what is still queued, then stops. */
 	@Override
 	public void close() {
-		writer.shutdown();
+		open = false;
 		try {
-			writer.awaitTermination(10, TimeUnit.SECONDS);
+			writer.join(10_000);
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 		}

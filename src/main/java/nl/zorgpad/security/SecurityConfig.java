@@ -56,7 +56,7 @@ class SecurityConfig {
 						.requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
 						.anyRequest().authenticated())
 				.oauth2ResourceServer(server -> server
-						.jwt(jwt -> jwt.decoder(decoder(properties.jwt(), environment)))
+						.jwt(jwt -> jwt.decoder(new CachingJwtDecoder(decoder(properties.jwt(), environment))))
 						.authenticationEntryPoint((request, response, failure) -> outcomes.write(response, 401,
 								OperationOutcome.IssueType.LOGIN, "A valid bearer token is required: " + failure.getMessage())))
 				.exceptionHandling(exceptions -> exceptions
@@ -119,16 +119,26 @@ class SecurityConfig {
 		};
 	}
 
-	@Bean(destroyMethod = "close")
-	AuditTrail auditTrail(SecurityProperties properties, FhirContext context,
-			ca.uhn.fhir.jpa.api.dao.DaoRegistry daos) {
-		return new AuditTrail(context, daos, properties.enabled() && properties.audit());
+	@Bean
+	AuditStore auditStore(javax.sql.DataSource dataSource, FhirContext context) {
+		return new AuditStore(dataSource, context);
 	}
 
+	@Bean(destroyMethod = "close")
+	AuditTrail auditTrail(SecurityProperties properties, FhirContext context, AuditStore store) {
+		return new AuditTrail(context, store, properties.enabled() && properties.audit());
+	}
+
+	/** The audit trail replaces HAPI's AuditEvent endpoint: read and search only, from its own table. */
 	@Bean
-	FhirServerPlugin auditTrailPlugin(AuditTrail audit, ca.uhn.fhir.interceptor.api.IInterceptorService storage) {
-		storage.registerInterceptor(audit); // delete conflicts (storage pointcut)
-		return server -> server.registerInterceptor(audit);
+	FhirServerPlugin auditTrailPlugin(AuditTrail audit, AuditStore store) {
+		return server -> {
+			List.copyOf(server.getResourceProviders()).stream()
+					.filter(provider -> provider.getResourceType() == org.hl7.fhir.r4.model.AuditEvent.class)
+					.forEach(server::unregisterProvider);
+			server.registerProvider(new AuditEventProvider(store));
+			server.registerInterceptor(audit);
+		};
 	}
 
 	/** OperationOutcome bodies for what Spring Security refuses before HAPI sees the request. */

@@ -204,7 +204,7 @@ class SecurityIT extends ServerTest {
 					.contains(JANSEN);
 			assertThat(events.getList("entry.resource.outcome")).contains("0", "4");
 			assertThat(events.getList("entry.resource.collect { it.agent[0].who.identifier.value }")).containsOnly("nurse-1");
-			assertThat(events.getList("entry.resource.collect { it.agent[0].who.display }")).containsOnly(POH);
+			assertThat(events.getList("entry.resource.collect { it.agent[0].who.reference }")).containsOnly(POH);
 		}
 
 		@Test
@@ -215,10 +215,15 @@ class SecurityIT extends ServerTest {
 			String id = eventsOf(client, 1).getString("entry[0].resource.id");
 			String everything = Tokens.of("system/*.cruds system/AuditEvent.cruds", null, null);
 
-			denied(fhir(everything).body("{\"resourceType\":\"AuditEvent\",\"id\":\"" + id + "\"}").put("/AuditEvent/" + id));
-			denied(fhir(everything).delete("/AuditEvent/" + id));
+			// the audit trail has no create, update or delete: HAPI answers that it cannot handle them (400 + OperationOutcome)
+			fhir(everything).body("{\"resourceType\":\"AuditEvent\",\"id\":\"" + id + "\"}").put("/AuditEvent/" + id)
+					.then().statusCode(org.hamcrest.Matchers.oneOf(400, 403, 405)).body("resourceType", equalTo("OperationOutcome"));
+			fhir(everything).delete("/AuditEvent/" + id)
+					.then().statusCode(org.hamcrest.Matchers.oneOf(400, 403, 405)).body("resourceType", equalTo("OperationOutcome"));
+			fhir(everything).body("{\"resourceType\":\"AuditEvent\"}").post("/AuditEvent")
+					.then().statusCode(org.hamcrest.Matchers.oneOf(400, 403, 405));
 			denied(fhir(Tokens.system()).get("/AuditEvent/" + id));
-			fhir(auditor).get("/AuditEvent/" + id).then().statusCode(200);
+			fhir(auditor).get("/AuditEvent/" + id).then().statusCode(200).body("outcome", equalTo("0"));
 		}
 	}
 }
