@@ -15,4 +15,7 @@ if [[ -z "$JAR" ]]; then
   JAR=$(find_jar)
 fi
 
-exec java scripts/bench/Bench.java --start-jar "$JAR" "$@"
+# The jar starts with security on and the well-known local secret: send a system token (harmless when
+# --app-args switches security off).
+TOKEN=$(python3 scripts/mint-token.py --system --minutes 240)
+exec java scripts/bench/Bench.java --start-jar "$JAR" --header "Authorization: Bearer $TOKEN" "$@"
