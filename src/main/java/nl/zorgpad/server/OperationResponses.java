@@ -28,8 +28,8 @@ import org.hl7.fhir.r4.model.StringType;
  * own response writer (content negotiation, {@code _pretty}, {@code _summary}).
  */
 public final class OperationResponses {
-	public static final int DEFAULT_COUNT = 50;
-	public static final int MAX_COUNT = 1000;
+	private static final int DEFAULT_COUNT = 50;
+	private static final int MAX_COUNT = 1000;
 
 	private OperationResponses() {}
 

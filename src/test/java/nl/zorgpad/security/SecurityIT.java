@@ -64,6 +64,16 @@ class SecurityIT extends ServerTest {
 		}
 
 		@Test
+		void allowsBrowserAppsFromConfiguredOrigins_only() {
+			io.restassured.RestAssured.given().header("Origin", "https://zorgapp.example")
+					.header("Access-Control-Request-Method", "GET").options("/fhir/Patient")
+					.then().statusCode(200).header("Access-Control-Allow-Origin", "https://zorgapp.example");
+			io.restassured.RestAssured.given().header("Origin", "https://elsewhere.example")
+					.header("Access-Control-Request-Method", "GET").options("/fhir/Patient")
+					.then().statusCode(403);
+		}
+
+		@Test
 		void leavesTheCapabilityStatementAndHealthOpen() {
 			fhir(null).get("/metadata").then().statusCode(200);
 			io.restassured.RestAssured.given().get("/actuator/health/readiness").then().statusCode(200);
@@ -195,11 +205,15 @@ class SecurityIT extends ServerTest {
 			fhir(token).get("/" + JANSEN).then().statusCode(200);
 			fhir(token).get("/Condition?subject=" + JANSEN).then().statusCode(200);
 			fhir(token).get("/Patient/does-not-exist").then().statusCode(org.hamcrest.Matchers.oneOf(403, 404));
+			fhir(token).body("{\"resourceType\":\"Condition\",\"code\":{\"text\":\"valneiging\"},"
+					+ "\"subject\":{\"reference\":\"" + JANSEN + "\"}}").post("/Condition").then().statusCode(201);
+			fhir(token).get("/" + JANSEN + "/$pathway").then().statusCode(200);
 
-			JsonPath events = eventsOf(client, 3);
-			assertThat(events.getInt("total")).isEqualTo(3);
+			JsonPath events = eventsOf(client, 5);
+			assertThat(events.getInt("total")).isEqualTo(5);
 			assertThat(events.getList("entry.resource.collect { it.subtype[0].code }"))
-					.containsExactlyInAnyOrder("read", "search-type", "read");
+					.containsExactlyInAnyOrder("read", "search-type", "read", "create", "extended-operation-instance");
+			assertThat(events.getList("entry.resource.findAll { it.subtype[0].code == 'create' }.action")).containsOnly("C");
 			assertThat(events.getList("entry.resource.findAll { it.outcome == '0' }.entity.flatten().what.reference"))
 					.contains(JANSEN);
 			assertThat(events.getList("entry.resource.outcome")).contains("0", "4");

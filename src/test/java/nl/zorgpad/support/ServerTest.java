@@ -25,6 +25,7 @@ public abstract class ServerTest {
 	static void database(DynamicPropertyRegistry registry) {
 		TestDatabase.current().register(registry);
 		registry.add("zorgpad.security.jwt.hmac-secret", () -> Tokens.SECRET);
+		registry.add("zorgpad.security.allowed-origins", () -> "https://zorgapp.example");
 	}
 
 	@BeforeEach
