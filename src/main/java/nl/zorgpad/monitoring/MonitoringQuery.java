@@ -24,7 +24,7 @@ final class MonitoringQuery {
 			  SUM(CASE WHEN bd.SP_VALUE_LOW_DATE_ORDINAL <= :born75 THEN 1 ELSE 0 END) AS OLD
 			FROM (SELECT p.RES_ID AS TARGET_RESOURCE_ID FROM HFJ_RESOURCE p
 			  WHERE p.RES_TYPE = 'Patient' AND p.RES_DELETED_AT IS NULL
-			  AND NOT EXISTS (SELECT 1 FROM HFJ_SPIDX_TOKEN x WHERE x.RES_ID = p.RES_ID AND x.HASH_VALUE IN (:inactive, :deceased))) l
+			  AND %s) l
 			LEFT JOIN HFJ_SPIDX_DATE bd ON bd.RES_ID = l.TARGET_RESOURCE_ID AND bd.HASH_IDENTITY = :birthdate
 			""" + PRACTICE;
 	/** Patients with an episode (Condition with an ICPC code) that had started on {@code date}. */
@@ -72,8 +72,6 @@ final class MonitoringQuery {
 	MonitoringQuery(SearchIndex index) {
 		this.index = index;
 		hashes.put("birthdate", index.parameter("Patient", "birthdate"));
-		hashes.put("inactive", index.tokenValue("Patient", "active", "false"));
-		hashes.put("deceased", index.tokenValue("Patient", "deceased", "true"));
 		hashes.put("onset", index.parameter("Condition", "onset-date"));
 		hashes.put("recorded", index.parameter("Condition", "recorded-date"));
 		hashes.put("activeEpisode", index.tokenValue("Condition", "clinical-status", "active"));
@@ -97,7 +95,9 @@ final class MonitoringQuery {
 
 		Map<String, Long> listed = new HashMap<>();
 		Map<String, Long> listed75 = new HashMap<>();
-		index.jdbc().query(sql(LISTED + (practice == null ? "" : " WHERE o.FHIR_ID = :practice") + group), parameters, row -> {
+		String listedSql = LISTED.formatted(index.listed("p.RES_ID"))
+				+ (practice == null ? "" : " WHERE o.FHIR_ID = :practice") + group;
+		index.jdbc().query(sql(listedSql), parameters, row -> {
 			listed.put(key(row.getString("PRACTICE")), row.getLong("N"));
 			listed75.put(key(row.getString("PRACTICE")), row.getLong("OLD"));
 		});

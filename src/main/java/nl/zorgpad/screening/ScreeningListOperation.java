@@ -56,11 +56,13 @@ final class ScreeningListOperation {
 			ServletRequestDetails request,
 			HttpServletResponse response) throws IOException {
 		ScreeningCriteria criteria = criteria(minAge, date, minMedications, notSeenMonths, practice);
-		List<ScreeningQuery.Candidate> candidates = query.candidates(criteria);
 		if (OperationResponses.wantsCsv(request)) {
-			writeCsv(criteria, candidates, response);
+			// the whole list: population-wide aggregates, read once for the filters and the columns
+			ScreeningQuery.Totals totals = query.totals(criteria.date());
+			writeCsv(criteria, query.candidates(criteria, totals), totals, response);
 			return;
 		}
+		List<ScreeningQuery.Candidate> candidates = query.candidates(criteria, null);
 		OperationResponses.Page page = OperationResponses.page(count, offset, candidates.size());
 		List<ScreeningQuery.Candidate> shown = candidates.subList(page.from(), page.to());
 		Bundle bundle = OperationResponses.searchset(request, page, candidates.size());
@@ -105,11 +107,11 @@ final class ScreeningListOperation {
 
 	/** Header row, then one patient per line, fetched and written a chunk at a time. */
 	private void writeCsv(ScreeningCriteria criteria, List<ScreeningQuery.Candidate> candidates,
-			HttpServletResponse response) throws IOException {
+			ScreeningQuery.Totals totals, HttpServletResponse response) throws IOException {
 		try (Writer out = OperationResponses.csv(response, "screening-list-" + criteria.date() + ".csv")) {
 			Csv.row(out, "name", "birthDate", "age", "bsn", "activeMedications", "lastContact", "patient");
-			Map<Long, Integer> medications = query.medications();
-			Map<Long, LocalDate> contacts = query.lastContacts(criteria.date());
+			Map<Long, Integer> medications = totals.medications();
+			Map<Long, LocalDate> contacts = totals.lastContacts();
 			for (List<ScreeningQuery.Candidate> chunk : SearchIndex.chunks(candidates)) {
 				Map<Long, String> texts = query.texts(chunk.stream().map(ScreeningQuery.Candidate::pid).toList());
 				for (ScreeningQuery.Candidate candidate : chunk) {

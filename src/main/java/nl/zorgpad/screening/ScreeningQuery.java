@@ -20,8 +20,7 @@ final class ScreeningQuery {
 			JOIN HFJ_SPIDX_DATE bd ON bd.RES_ID = p.RES_ID AND bd.HASH_IDENTITY = :birthdate
 			WHERE p.RES_TYPE = 'Patient' AND p.RES_DELETED_AT IS NULL
 			AND bd.SP_VALUE_LOW_DATE_ORDINAL <= :bornBy
-			AND NOT EXISTS (SELECT 1 FROM HFJ_SPIDX_TOKEN x
-			  WHERE x.RES_ID = p.RES_ID AND x.HASH_VALUE IN (:inactive, :deceased))
+			AND %s
 			AND NOT EXISTS (SELECT 1 FROM HFJ_RES_LINK l
 			  JOIN HFJ_SPIDX_TOKEN c ON c.RES_ID = l.SRC_RESOURCE_ID AND c.HASH_SYS_AND_VALUE = :a05
 			  JOIN HFJ_SPIDX_TOKEN s ON s.RES_ID = l.SRC_RESOURCE_ID AND s.HASH_VALUE = :activeEpisode
@@ -58,6 +57,9 @@ final class ScreeningQuery {
 	/** A patient on the list: database id, FHIR id, birth date. */
 	record Candidate(long pid, String id, LocalDate birthDate) {}
 
+	/** Per patient (database id): active medications, and the last ordinary contact (absent: never seen). */
+	record Totals(Map<Long, Integer> medications, Map<Long, LocalDate> lastContacts) {}
+
 	/** The reason columns besides age: active medications, last ordinary contact (null: none). */
 	record Columns(int activeMedications, LocalDate lastContact) {}
 
@@ -67,8 +69,6 @@ final class ScreeningQuery {
 	ScreeningQuery(SearchIndex index) {
 		this.index = index;
 		hashes.put("birthdate", index.parameter("Patient", "birthdate"));
-		hashes.put("inactive", index.tokenValue("Patient", "active", "false"));
-		hashes.put("deceased", index.tokenValue("Patient", "deceased", "true"));
 		hashes.put("a05", index.token("Condition", "code", "http://hl7.org/fhir/sid/icpc-1-nl", "A05"));
 		hashes.put("activeEpisode", index.tokenValue("Condition", "clinical-status", "active"));
 		hashes.put("statementActive", index.tokenValue("MedicationStatement", "status", "active"));
@@ -84,10 +84,11 @@ final class ScreeningQuery {
 	/**
 	 * Everyone on the list, oldest first. Age, A05 and practice are filtered in SQL; the medication and
 	 * contact filters on two population-wide aggregates (correlated subqueries in the WHERE clause were
-	 * fine on PostgreSQL but took seconds on H2 for a thousand patients).
+	 * fine on PostgreSQL but took seconds on H2 for a thousand patients) — the caller's {@code totals}
+	 * when it has them, else only those the filters need.
 	 */
-	List<Candidate> candidates(ScreeningCriteria criteria) {
-		StringBuilder sql = new StringBuilder(CANDIDATES);
+	List<Candidate> candidates(ScreeningCriteria criteria, Totals totals) {
+		StringBuilder sql = new StringBuilder(CANDIDATES.formatted(index.listed("p.RES_ID")));
 		MapSqlParameterSource parameters = parameters()
 				.addValue("bornBy", SearchIndex.ordinal(criteria.bornOnOrBefore()));
 		if (criteria.practice() != null) {
@@ -100,8 +101,10 @@ final class ScreeningQuery {
 		if (criteria.minMedications() == null && criteria.notSeenMonths() == null) {
 			return candidates;
 		}
-		Map<Long, Integer> medications = criteria.minMedications() == null ? Map.of() : medications();
-		Map<Long, LocalDate> contacts = criteria.notSeenMonths() == null ? Map.of() : lastContacts(criteria.date());
+		Map<Long, Integer> medications = totals != null ? totals.medications()
+				: criteria.minMedications() == null ? Map.of() : medications();
+		Map<Long, LocalDate> contacts = totals != null ? totals.lastContacts()
+				: criteria.notSeenMonths() == null ? Map.of() : lastContacts(criteria.date());
 		return candidates.stream()
 				.filter(c -> criteria.keeps(medications.getOrDefault(c.pid(), 0), contacts.get(c.pid())))
 				.toList();
@@ -124,8 +127,13 @@ final class ScreeningQuery {
 		return columns;
 	}
 
+	/** Active medications and last ordinary contact on or before {@code date}, for everyone. */
+	Totals totals(LocalDate date) {
+		return new Totals(medications(), lastContacts(date));
+	}
+
 	/** Active medications per patient, for everyone (patients without any are left out). */
-	Map<Long, Integer> medications() {
+	private Map<Long, Integer> medications() {
 		Map<Long, Integer> counts = new HashMap<>();
 		index.jdbc().query(sql(MEDICATION_COUNTS), parameters(), row -> {
 			counts.put(row.getLong("PID"), row.getInt("N"));
@@ -134,7 +142,7 @@ final class ScreeningQuery {
 	}
 
 	/** The day of the last ordinary contact on or before {@code date} per patient, for everyone (never seen: left out). */
-	Map<Long, LocalDate> lastContacts(LocalDate date) {
+	private Map<Long, LocalDate> lastContacts(LocalDate date) {
 		Map<Long, LocalDate> last = new HashMap<>();
 		index.jdbc().query(sql(LAST_CONTACTS), parameters().addValue("date", SearchIndex.ordinal(date)), row -> {
 			last.put(row.getLong("PID"), SearchIndex.day(row.getInt("LAST")));

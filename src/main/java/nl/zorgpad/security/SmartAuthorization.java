@@ -11,7 +11,6 @@ import java.util.Set;
 import nl.zorgpad.security.SmartScopes.Context;
 import nl.zorgpad.security.SmartScopes.Interaction;
 import org.hl7.fhir.instance.model.api.IIdType;
-import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Patient;
 
@@ -26,7 +25,8 @@ import org.hl7.fhir.r4.model.Patient;
  * <li>professionals ({@code user/} scopes, {@code fhirUser}): only their related patients' data
  * ({@link CareRelations}); the social domain only the shared plan, team, goals and meetings;</li>
  * <li>patients ({@code patient/} scopes): their own care plan, care team, goals and scores;</li>
- * <li>AuditEvents are never written or deleted through the API (read access: {@link AuditEventAccess}).</li>
+ * <li>the audit trail has no write interactions at all ({@link AuditEventProvider}); reading it:
+ * {@link AuditEventAccess}.</li>
  * </ul>
  */
 final class SmartAuthorization extends AuthorizationInterceptor {
@@ -42,7 +42,8 @@ final class SmartAuthorization extends AuthorizationInterceptor {
 			"CareTeam", "CarePlan", "Goal", "QuestionnaireResponse", "Observation", "EpisodeOfCare", "ServiceRequest",
 			"MedicationStatement", "MedicationRequest", "RelatedPerson", "AllergyIntolerance", "Procedure",
 			"DocumentReference", "Flag", "Communication", "Task", "Appointment", "DiagnosticReport");
-	private static final List<String> POPULATION = List.of("$screening-list", "$worklist", "$monitoring-report");
+	/** Population operations on the server (besides {@code Patient/$screening-list}). */
+	private static final List<String> SERVER_REPORTS = List.of("$worklist", "$monitoring-report");
 
 	private final CareRelations relations;
 
@@ -54,10 +55,7 @@ final class SmartAuthorization extends AuthorizationInterceptor {
 	@Override
 	public List<IAuthRule> buildRuleList(RequestDetails request) {
 		Caller caller = Caller.current();
-		IAuthRuleBuilder rules = new RuleBuilder()
-				.allow("metadata").metadata().andThen()
-				.deny("audit trail is append-only").write().resourcesOfType(AuditEvent.class).withAnyId().andThen()
-				.deny("audit trail is append-only").delete().resourcesOfType(AuditEvent.class).withAnyId().andThen();
+		IAuthRuleBuilder rules = new RuleBuilder().allow("metadata").metadata().andThen();
 		if (caller == null) {
 			return rules.denyAll("no token").build();
 		}
@@ -100,7 +98,7 @@ final class SmartAuthorization extends AuthorizationInterceptor {
 		}
 		if (scopes.allows(Context.SYSTEM, "Patient", Interaction.READ)) {
 			rules = rules.allow().operation().named("$screening-list").onType(Patient.class).andAllowAllResponses().andThen();
-			for (String operation : POPULATION.subList(1, POPULATION.size())) {
+			for (String operation : SERVER_REPORTS) {
 				rules = rules.allow().operation().named(operation).onServer().andAllowAllResponses().andThen();
 			}
 			rules = rules.allow().operation().named("$pathway").onInstancesOfType(Patient.class).andAllowAllResponses()

@@ -22,10 +22,13 @@ import org.springframework.stereotype.Component;
 public class SearchIndex {
 	private final NamedParameterJdbcTemplate jdbc;
 	private final PartitionSettings partitions;
+	private final String listed;
 
 	public SearchIndex(DataSource dataSource, PartitionSettings partitions) {
 		this.jdbc = new NamedParameterJdbcTemplate(dataSource);
 		this.partitions = partitions;
+		this.listed = "NOT EXISTS (SELECT 1 FROM HFJ_SPIDX_TOKEN x WHERE x.RES_ID = %s AND x.HASH_VALUE IN ("
+				+ tokenValue("Patient", "active", "false") + ", " + tokenValue("Patient", "deceased", "true") + "))";
 	}
 
 	public NamedParameterJdbcTemplate jdbc() {
@@ -54,6 +57,14 @@ public class SearchIndex {
 	public long tokenSystem(String resourceType, String parameter, String system) {
 		return ResourceIndexedSearchParamToken.calculateHashSystem(
 				partitions, RequestPartitionId.defaultPartition(), resourceType, parameter, system);
+	}
+
+	/**
+	 * SQL condition: the patient whose {@code HFJ_RESOURCE.RES_ID} is in {@code patientColumn} is still
+	 * on the practice's list — not marked inactive, not deceased.
+	 */
+	public String listed(String patientColumn) {
+		return listed.formatted(patientColumn);
 	}
 
 	/**
