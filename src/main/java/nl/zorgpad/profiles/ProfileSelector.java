@@ -32,6 +32,7 @@ final class ProfileSelector {
 	static Set<String> profilesFor(Resource resource) {
 		Set<String> profiles = new LinkedHashSet<>();
 		resource.getMeta().getProfile().stream()
+				.filter(canonical -> canonical.getValue() != null) // a profile may carry only extensions
 				.map(canonical -> canonical.getValue().replaceAll("\\|.*$", ""))
 				.filter(url -> url.startsWith(SD))
 				.forEach(profiles::add);

@@ -21,8 +21,13 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 final class CareRelations {
 	private static final String CS = "https://zorgpad.nl/fhir/CodeSystem/care-team-role";
 
-	/** The patients (ids) a professional is related to, and whether they are from the social domain. */
-	record Relation(Set<String> patients, boolean socialDomain) {}
+	/**
+	 * The patients (ids) a professional is related to, whether they are from the social domain, and where
+	 * the patients of their practice are listed (Organization, PractitionerRole and Practitioner references).
+	 */
+	record Relation(Set<String> patients, boolean socialDomain, Set<String> listings) {
+		static final Relation NONE = new Relation(Set.of(), false, Set.of());
+	}
 
 	private static final String ROLES_OF_PRACTITIONER = """
 			SELECT l.SRC_RESOURCE_ID AS PID FROM HFJ_RES_LINK l JOIN HFJ_RESOURCE t ON t.RES_ID = l.TARGET_RESOURCE_ID
@@ -37,6 +42,13 @@ final class CareRelations {
 	private static final String ORGANIZATIONS_OF_ROLES = """
 			SELECT l.TARGET_RESOURCE_ID AS PID FROM HFJ_RES_LINK l
 			WHERE l.SRC_PATH = 'PractitionerRole.organization' AND l.SRC_RESOURCE_ID IN (:roles)
+			""";
+	private static final String ROLES_OF_ORGANIZATIONS = """
+			SELECT l.SRC_RESOURCE_ID AS PID FROM HFJ_RES_LINK l
+			WHERE l.SRC_PATH = 'PractitionerRole.organization' AND l.TARGET_RESOURCE_ID IN (:organizations)
+			""";
+	private static final String REFERENCES = """
+			SELECT RES_TYPE, FHIR_ID FROM HFJ_RESOURCE WHERE RES_ID IN (:pids) AND RES_DELETED_AT IS NULL
 			""";
 	private static final String SOCIAL_ROLES = """
 			SELECT t.RES_ID AS PID FROM HFJ_SPIDX_TOKEN t WHERE t.RES_ID IN (:roles) AND t.HASH_SYS_AND_VALUE IN (:social)
@@ -70,7 +82,7 @@ final class CareRelations {
 	/** The relation of {@code Practitioner/…} or {@code PractitionerRole/…}; nobody for anything else. */
 	Relation of(String fhirUser) {
 		if (fhirUser == null || !fhirUser.matches("(Practitioner|PractitionerRole)/[A-Za-z0-9\\-.]{1,64}")) {
-			return new Relation(Set.of(), false);
+			return Relation.NONE;
 		}
 		String type = fhirUser.substring(0, fhirUser.indexOf('/'));
 		String id = fhirUser.substring(fhirUser.indexOf('/') + 1);
@@ -88,7 +100,7 @@ final class CareRelations {
 		Set<Long> people = new HashSet<>(roles);
 		people.addAll(practitioners);
 		if (people.isEmpty()) {
-			return new Relation(Set.of(), false);
+			return Relation.NONE;
 		}
 		boolean social = !roles.isEmpty() && !pids(SearchIndex.inline(SOCIAL_ROLES.replace(":social", ":socialWorker, :welzijn"),
 				hashes), new MapSqlParameterSource("roles", roles)).isEmpty();
@@ -97,14 +109,21 @@ final class CareRelations {
 		if (social) {
 			LocalDate today = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
 			patients.removeIf(patient -> !consent.inForce(patient, today));
-			return new Relation(Set.copyOf(patients), true);
+			return new Relation(Set.copyOf(patients), true, Set.of());
 		}
+		// a patient listed with the practice, with any of its roles, or with this practitioner
 		Set<Long> targets = new HashSet<>(people);
 		if (!roles.isEmpty()) {
-			targets.addAll(pids(ORGANIZATIONS_OF_ROLES, new MapSqlParameterSource("roles", roles)));
+			List<Long> organizations = pids(ORGANIZATIONS_OF_ROLES, new MapSqlParameterSource("roles", roles));
+			targets.addAll(organizations);
+			if (!organizations.isEmpty()) {
+				targets.addAll(pids(ROLES_OF_ORGANIZATIONS, new MapSqlParameterSource("organizations", organizations)));
+			}
 		}
 		patients.addAll(ids(PRACTICE_PATIENTS, new MapSqlParameterSource("targets", targets)));
-		return new Relation(Set.copyOf(patients), false);
+		Set<String> listings = new HashSet<>(index.jdbc().query(REFERENCES, new MapSqlParameterSource("pids", targets),
+				(row, n) -> row.getString("RES_TYPE") + "/" + row.getString("FHIR_ID")));
+		return new Relation(Set.copyOf(patients), false, Set.copyOf(listings));
 	}
 
 	private List<Long> pids(String sql, MapSqlParameterSource parameters) {

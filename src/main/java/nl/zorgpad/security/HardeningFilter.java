@@ -1,17 +1,30 @@
 package nl.zorgpad.security;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.Locale;
+import java.util.zip.GZIPInputStream;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Standard security headers on every response, and a limit on the size of a request body: a request
- * that declares a larger body is answered 413 with an OperationOutcome before anything reads it.
+ * Standard security headers on every response ({@code Cache-Control: no-store} on everything that may carry
+ * patient data), and a limit on the size of a request body, whichever way it arrives: a declared
+ * {@code Content-Length} over the limit is refused before anything is read; a body without a length
+ * (chunked) or a compressed one ({@code Content-Encoding: gzip}) is read — and inflated — only up to the
+ * limit. Over the limit: 413 with an OperationOutcome.
  */
 final class HardeningFilter extends OncePerRequestFilter {
 	private final long maxRequestBytes;
@@ -27,14 +40,138 @@ final class HardeningFilter extends OncePerRequestFilter {
 		response.setHeader("X-Frame-Options", "DENY");
 		response.setHeader("Referrer-Policy", "no-referrer");
 		response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
-		if (request.getContentLengthLong() > maxRequestBytes) {
-			response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-			response.setContentType("application/fhir+json;charset=UTF-8");
-			response.getOutputStream().write(("{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\","
-					+ "\"code\":\"too-costly\",\"diagnostics\":\"Request body of " + request.getContentLengthLong()
-					+ " bytes exceeds the limit of " + maxRequestBytes + " bytes\"}]}").getBytes(StandardCharsets.UTF_8));
+		String path = request.getRequestURI();
+		if (!path.endsWith("/fhir/metadata") && !path.startsWith("/packages/")) {
+			response.setHeader("Cache-Control", "no-store");
+		}
+		long declared = request.getContentLengthLong();
+		if (declared > maxRequestBytes) {
+			tooLarge(response, "Request body of " + declared + " bytes exceeds the limit of " + maxRequestBytes + " bytes");
+			return;
+		}
+		String encoding = request.getHeader("Content-Encoding");
+		boolean gzip = encoding != null && encoding.toLowerCase(Locale.ROOT).contains("gzip");
+		if (declared < 0 && hasBody(request) || gzip) {
+			byte[] body;
+			try {
+				body = read(gzip ? new GZIPInputStream(request.getInputStream()) : request.getInputStream());
+			} catch (java.util.zip.ZipException notGzip) {
+				refuse(response, HttpServletResponse.SC_BAD_REQUEST, "invalid", "Content-Encoding is gzip, but the body is not");
+				return;
+			}
+			if (body == null) {
+				tooLarge(response, "Request body exceeds the limit of " + maxRequestBytes + " bytes"
+						+ (gzip ? " once decompressed" : ""));
+				return;
+			}
+			chain.doFilter(new BufferedRequest(request, body), response);
 			return;
 		}
 		chain.doFilter(request, response);
+	}
+
+	private static boolean hasBody(HttpServletRequest request) {
+		return request.getHeader("Transfer-Encoding") != null;
+	}
+
+	/** The whole body, or null when it is larger than the limit. */
+	private byte[] read(InputStream in) throws IOException {
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		byte[] buffer = new byte[64 * 1024];
+		for (int n; (n = in.read(buffer)) > 0;) {
+			if (body.size() + (long) n > maxRequestBytes) {
+				return null;
+			}
+			body.write(buffer, 0, n);
+		}
+		return body.toByteArray();
+	}
+
+	private static void tooLarge(HttpServletResponse response, String message) throws IOException {
+		refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "too-costly", message);
+	}
+
+	private static void refuse(HttpServletResponse response, int status, String code, String message) throws IOException {
+		response.setStatus(status);
+		response.setContentType("application/fhir+json;charset=UTF-8");
+		response.getOutputStream().write(("{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\","
+				+ "\"code\":\"" + code + "\",\"diagnostics\":\"" + message + "\"}]}").getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** The request with its body read (and inflated) already; no Content-Encoding any more. */
+	private static final class BufferedRequest extends HttpServletRequestWrapper {
+		private final byte[] body;
+
+		BufferedRequest(HttpServletRequest request, byte[] body) {
+			super(request);
+			this.body = body;
+		}
+
+		@Override
+		public ServletInputStream getInputStream() {
+			ByteArrayInputStream in = new ByteArrayInputStream(body);
+			return new ServletInputStream() {
+				@Override
+				public int read() {
+					return in.read();
+				}
+
+				@Override
+				public int read(byte[] b, int off, int len) {
+					return in.read(b, off, len);
+				}
+
+				@Override
+				public boolean isFinished() {
+					return in.available() == 0;
+				}
+
+				@Override
+				public boolean isReady() {
+					return true;
+				}
+
+				@Override
+				public void setReadListener(ReadListener listener) {
+					throw new UnsupportedOperationException();
+				}
+			};
+		}
+
+		@Override
+		public java.io.BufferedReader getReader() {
+			return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(),
+					getCharacterEncoding() == null ? StandardCharsets.UTF_8
+							: java.nio.charset.Charset.forName(getCharacterEncoding())));
+		}
+
+		@Override
+		public int getContentLength() {
+			return body.length;
+		}
+
+		@Override
+		public long getContentLengthLong() {
+			return body.length;
+		}
+
+		@Override
+		public String getHeader(String name) {
+			if ("Content-Encoding".equalsIgnoreCase(name)) {
+				return null;
+			}
+			if ("Content-Length".equalsIgnoreCase(name)) {
+				return Integer.toString(body.length);
+			}
+			return super.getHeader(name);
+		}
+
+		@Override
+		public Enumeration<String> getHeaders(String name) {
+			if ("Content-Encoding".equalsIgnoreCase(name)) {
+				return Collections.emptyEnumeration();
+			}
+			return super.getHeaders(name);
+		}
 	}
 }

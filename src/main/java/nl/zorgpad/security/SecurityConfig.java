@@ -1,6 +1,8 @@
 package nl.zorgpad.security;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.interceptor.api.IInterceptorService;
+import ca.uhn.fhir.rest.server.interceptor.consent.ConsentInterceptor;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -68,6 +70,14 @@ class SecurityConfig {
 	}
 
 	static JwtDecoder decoder(SecurityProperties.Jwt jwt, Environment environment) {
+		JwtDecoder decoder = signatures(jwt, environment);
+		if (decoder instanceof NimbusJwtDecoder nimbus) {
+			nimbus.setJwtValidator(TokenClaims.validator(jwt));
+		}
+		return decoder;
+	}
+
+	private static JwtDecoder signatures(SecurityProperties.Jwt jwt, Environment environment) {
 		if (StringUtils.hasText(jwt.issuerUri())) {
 			return JwtDecoders.fromIssuerLocation(jwt.issuerUri());
 		}
@@ -107,14 +117,29 @@ class SecurityConfig {
 	}
 
 	@Bean
-	FhirServerPlugin smartAuthorization(SecurityProperties properties, SearchIndex index, StoredResources store) {
+	Viewers viewers(SearchIndex index, StoredResources store) {
+		return new Viewers(new CareRelations(index, store));
+	}
+
+	/**
+	 * The access model on the endpoint: scopes (AuthorizationInterceptor), narrowed searches, per-resource
+	 * visibility (HAPI's ConsentInterceptor) and the write guard on the storage pointcuts, so it holds for
+	 * every write path.
+	 */
+	@Bean
+	FhirServerPlugin smartAuthorization(SecurityProperties properties, Viewers viewers, FhirContext context,
+			IInterceptorService storageInterceptors) {
 		if (!properties.enabled()) {
 			return server -> {};
 		}
-		SmartAuthorization authorization = new SmartAuthorization(new CareRelations(index, store));
+		PatientOf patientOf = new PatientOf(context);
+		storageInterceptors.registerInterceptor(new WriteGuard(viewers, patientOf));
+		SmartAuthorization authorization = new SmartAuthorization(viewers);
 		AuditEventAccess auditEvents = new AuditEventAccess();
 		return server -> {
 			server.registerInterceptor(auditEvents);
+			server.registerInterceptor(new SearchAccess(viewers, context));
+			server.registerInterceptor(new ConsentInterceptor(new RelatedPatientsConsent(viewers, patientOf)));
 			server.registerInterceptor(authorization);
 		};
 	}

@@ -26,6 +26,12 @@ record SecurityProperties(
 	 * @param issuerUri the identity provider (OpenID discovery); takes precedence
 	 * @param jwkSetUri the identity provider's JWKS
 	 * @param hmacSecret shared HMAC-SHA256 secret (at least 32 bytes) when neither is set
+	 * @param issuer the {@code iss} every token must carry (empty: the issuer-uri, else not checked)
+	 * @param audience the {@code aud} every token must include (empty: not checked)
+	 * @param maxLifetime longest accepted token lifetime ({@code exp} minus {@code iat}); a token without
+	 *        {@code exp} is never accepted
 	 */
-	record Jwt(String issuerUri, String jwkSetUri, @DefaultValue(LOCAL_SECRET) String hmacSecret) {}
+	record Jwt(String issuerUri, String jwkSetUri, @DefaultValue(LOCAL_SECRET) String hmacSecret,
+			@DefaultValue("") String issuer, @DefaultValue("") String audience,
+			@DefaultValue("24h") java.time.Duration maxLifetime) {}
 }

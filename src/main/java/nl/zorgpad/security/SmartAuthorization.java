@@ -8,6 +8,8 @@ import ca.uhn.fhir.rest.server.interceptor.auth.PolicyEnum;
 import ca.uhn.fhir.rest.server.interceptor.auth.RuleBuilder;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import nl.zorgpad.security.AccessPolicy.Viewer;
 import nl.zorgpad.security.SmartScopes.Context;
 import nl.zorgpad.security.SmartScopes.Interaction;
 import org.hl7.fhir.instance.model.api.IIdType;
@@ -15,41 +17,23 @@ import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Patient;
 
 /**
- * HAPI's AuthorizationInterceptor with rules built per request from the caller's token (issue 7).
- * HAPI applies them to every request and to every resource in a response — search results,
- * {@code _include}/{@code _revinclude}, {@code $everything}, history and later pages — and answers 403
- * with an OperationOutcome when something is not allowed, so nothing leaks through a side door.
- * <ul>
- * <li>system clients: what their {@code system/} scopes allow, on any resource; the population
- * operations with read access to Patient;</li>
- * <li>professionals ({@code user/} scopes, {@code fhirUser}): only their related patients' data
- * ({@link CareRelations}); the social domain only the shared plan, team, goals and meetings;</li>
- * <li>patients ({@code patient/} scopes): their own care plan, care team, goals and scores;</li>
- * <li>the audit trail has no write interactions at all ({@link AuditEventProvider}); reading it:
- * {@link AuditEventAccess}.</li>
- * </ul>
+ * HAPI's AuthorizationInterceptor with rules built per request from the caller's token: the SMART scopes
+ * decide which resource types and interactions a caller may use at all (403 otherwise). Which patients'
+ * data a professional or patient reaches is decided by the {@link AccessPolicy}: searches are narrowed
+ * ({@link SearchAccess}), every resource shown is checked ({@link RelatedPatientsConsent}), every write is
+ * checked at storage ({@link WriteGuard}). Operations that answer with data of their own ($pathway,
+ * $everything) are allowed only on related patients' instances; the population operations only for
+ * system clients with read access to Patient.
  */
 final class SmartAuthorization extends AuthorizationInterceptor {
-	/** What a patient may read of their own record. */
-	static final Set<String> PATIENT_READABLE = Set.of("Patient", "CarePlan", "CareTeam", "Goal", "Observation");
-	/** What a member from the social domain may read and write of a related patient (not the medical record). */
-	static final Set<String> SOCIAL_DOMAIN = Set.of("Patient", "CarePlan", "CareTeam", "Goal", "Encounter");
-	/** Resource types that describe no patient: readable with a read scope on them. */
-	static final Set<String> DIRECTORY = Set.of("Practitioner", "PractitionerRole", "Organization", "Location",
-			"HealthcareService", "Medication", "Questionnaire", "StructureDefinition", "CodeSystem", "ValueSet",
-			"NamingSystem", "SearchParameter", "OperationDefinition");
-	private static final List<String> PATIENT_DATA = List.of("Patient", "Condition", "Consent", "Encounter",
-			"CareTeam", "CarePlan", "Goal", "QuestionnaireResponse", "Observation", "EpisodeOfCare", "ServiceRequest",
-			"MedicationStatement", "MedicationRequest", "RelatedPerson", "AllergyIntolerance", "Procedure",
-			"DocumentReference", "Flag", "Communication", "Task", "Appointment", "DiagnosticReport");
 	/** Population operations on the server (besides {@code Patient/$screening-list}). */
 	private static final List<String> SERVER_REPORTS = List.of("$worklist", "$monitoring-report");
 
-	private final CareRelations relations;
+	private final Viewers viewers;
 
-	SmartAuthorization(CareRelations relations) {
+	SmartAuthorization(Viewers viewers) {
 		super(PolicyEnum.DENY);
-		this.relations = relations;
+		this.viewers = viewers;
 	}
 
 	@Override
@@ -61,16 +45,13 @@ final class SmartAuthorization extends AuthorizationInterceptor {
 		}
 		SmartScopes scopes = caller.scopes();
 		rules = rules.allow("transactions").transaction().withAnyOperation().andApplyNormalRules().andThen();
-		if (scopes.has(Context.SYSTEM)) {
-			rules = system(rules, scopes);
+		Viewer viewer = viewers.of(request);
+		switch (viewer.role()) {
+			case SYSTEM -> rules = system(rules, scopes);
+			case PROFESSIONAL, SOCIAL_DOMAIN, NOBODY -> rules = related(rules, scopes, Context.USER, viewer, request);
+			case PATIENT -> rules = related(rules, scopes, Context.PATIENT, viewer, request);
 		}
-		if (scopes.has(Context.USER)) {
-			rules = professional(rules, scopes, relations.of(caller.fhirUser()));
-		}
-		if (scopes.has(Context.PATIENT) && caller.patientId() != null) {
-			rules = patient(rules, scopes, new IdType("Patient", caller.patientId()));
-		}
-		return rules.denyAll("not within the token's scopes or care relationships").build();
+		return rules.denyAll("not within the token's scopes").build();
 	}
 
 	private static IAuthRuleBuilder system(IAuthRuleBuilder rules, SmartScopes scopes) {
@@ -109,42 +90,36 @@ final class SmartAuthorization extends AuthorizationInterceptor {
 		return rules;
 	}
 
-	private static IAuthRuleBuilder professional(IAuthRuleBuilder rules, SmartScopes scopes,
-			CareRelations.Relation relation) {
-		for (String type : DIRECTORY) {
-			if (scopes.allows(Context.USER, type, Interaction.READ) || scopes.allows(Context.USER, type, Interaction.SEARCH)) {
+	/** Professionals and patients: their scopes by type; the patients are the policy's business. */
+	private static IAuthRuleBuilder related(IAuthRuleBuilder rules, SmartScopes scopes, Context context, Viewer viewer,
+			RequestDetails request) {
+		Set<String> readable = new TreeSet<>(AccessPolicy.readableTypes(viewer.role()));
+		if (context == Context.USER) {
+			readable.addAll(AccessPolicy.DIRECTORY);
+		}
+		for (String type : readable) {
+			if (scopes.allows(context, type, Interaction.READ) || scopes.allows(context, type, Interaction.SEARCH)) {
 				rules = rules.allow().read().resourcesOfType(type).withAnyId().andThen();
 			}
-		}
-		if (relation.patients().isEmpty()) {
-			return rules;
-		}
-		List<IIdType> patients = relation.patients().stream().map(id -> (IIdType) new IdType("Patient", id)).toList();
-		for (String type : relation.socialDomain() ? List.copyOf(SOCIAL_DOMAIN) : PATIENT_DATA) {
-			if (scopes.allows(Context.USER, type, Interaction.READ) || scopes.allows(Context.USER, type, Interaction.SEARCH)) {
-				rules = rules.allow().read().resourcesOfType(type).inCompartment("Patient", patients).andThen();
+			if (context != Context.USER || !AccessPolicy.PATIENT_DATA.contains(type)) {
+				continue;
 			}
-			if (scopes.allows(Context.USER, type, Interaction.UPDATE) || scopes.allows(Context.USER, type, Interaction.CREATE)) {
-				rules = rules.allow().write().resourcesOfType(type).inCompartment("Patient", patients).andThen();
+			if (scopes.allows(context, type, Interaction.UPDATE)) {
+				rules = rules.allow().write().resourcesOfType(type).withAnyId().andThen();
+			} else if (scopes.allows(context, type, Interaction.CREATE)) {
+				rules = rules.allow().create().resourcesOfType(type).withAnyId().andThen();
 			}
-			if (scopes.allows(Context.USER, type, Interaction.DELETE)) {
-				rules = rules.allow().delete().resourcesOfType(type).inCompartment("Patient", patients).andThen();
+			if (scopes.allows(context, type, Interaction.DELETE)) {
+				rules = rules.allow().delete().resourcesOfType(type).withAnyId().andThen();
 			}
 		}
-		if (!relation.socialDomain() && scopes.allows(Context.USER, "Patient", Interaction.READ)) {
+		if (viewer.role() == AccessPolicy.Role.PROFESSIONAL && request.getOperation() != null
+				&& scopes.allows(context, "Patient", Interaction.READ) && !viewer.patients().isEmpty()) {
 			// $pathway shows frailty status and scores: the medical record, not for the social domain
+			List<IIdType> patients = viewer.patients().stream().map(id -> (IIdType) new IdType("Patient", id)).toList();
 			rules = rules.allow().operation().named("$pathway").onInstances(patients).andAllowAllResponses().andThen()
 					.allow().operation().named("$everything").onInstances(patients)
 					.andRequireExplicitResponseAuthorization().andThen();
-		}
-		return rules;
-	}
-
-	private static IAuthRuleBuilder patient(IAuthRuleBuilder rules, SmartScopes scopes, IdType patient) {
-		for (String type : PATIENT_READABLE) {
-			if (scopes.allows(Context.PATIENT, type, Interaction.READ) || scopes.allows(Context.PATIENT, type, Interaction.SEARCH)) {
-				rules = rules.allow().read().resourcesOfType(type).inCompartment("Patient", patient).andThen();
-			}
 		}
 		return rules;
 	}

@@ -19,13 +19,20 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  *
  * <p>HAPI caches the CapabilityStatement object but serialises it (well over a megabyte for a JPA
  * server) on every request. Responses are cached per variant of the request that changes the bytes
- * (format, pretty printing, summary, compression, host) and only when the server answered 200.
+ * (format, pretty printing, summary, compression, host) and only when the server answered 200. The cache
+ * is bounded: only the parameters that change the rendering make a variant (a request with any other
+ * parameter is answered uncached), expired entries are dropped, and at most {@value #MAX_VARIANTS}
+ * variants are kept, so no stream of distinct URLs can grow the heap.
  */
 final class CapabilityStatementCache extends OncePerRequestFilter {
 
 	private record Variant(String query, String accept, String acceptEncoding, String host) {}
 
 	private record Entry(byte[] body, String contentType, String contentEncoding, Instant expires) {}
+
+	static final int MAX_VARIANTS = 32;
+	private static final java.util.Set<String> RENDERING = java.util.Set.of("_format", "_pretty", "_summary",
+			"_elements", "mode");
 
 	private final Duration ttl;
 	private final Clock clock;
@@ -40,10 +47,15 @@ final class CapabilityStatementCache extends OncePerRequestFilter {
 		this.clock = clock;
 	}
 
+	int size() {
+		return entries.size();
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (!"GET".equals(request.getMethod()) || ttl.isZero()) {
+		if (!"GET".equals(request.getMethod()) || ttl.isZero()
+				|| !RENDERING.containsAll(request.getParameterMap().keySet())) {
 			chain.doFilter(request, response);
 			return;
 		}
@@ -65,7 +77,12 @@ final class CapabilityStatementCache extends OncePerRequestFilter {
 		}
 		ContentCachingResponseWrapper capturing = new ContentCachingResponseWrapper(response);
 		chain.doFilter(request, capturing);
-		if (capturing.getStatus() == HttpServletResponse.SC_OK && capturing.getContentType() != null) {
+		if (entries.size() >= MAX_VARIANTS) {
+			Instant now = clock.instant();
+			entries.values().removeIf(entry -> !now.isBefore(entry.expires()));
+		}
+		if (capturing.getStatus() == HttpServletResponse.SC_OK && capturing.getContentType() != null
+				&& entries.size() < MAX_VARIANTS) {
 			entries.put(variant, new Entry(
 					capturing.getContentAsByteArray(),
 					capturing.getContentType(),

@@ -67,6 +67,7 @@ class FhirEndpointConfig {
 
 		server.registerInterceptor(new ResponseHighlighterInterceptor());
 		server.registerInterceptor(new PreconditionFailedInterceptor());
+		server.registerInterceptor(new ErrorResponses());
 		server.registerInterceptor(accessLog());
 		plugins.forEach(plugin -> plugin.customize(server));
 		return server;

@@ -66,9 +66,32 @@ class CapabilityStatementCacheTest {
 		assertThat(rendered).hasValue(2);
 	}
 
+	@Test
+	void keepsABoundedNumberOfVariants_whateverQueriesAndHostsArrive() throws Exception {
+		for (int i = 0; i < 10_000; i++) {
+			MockHttpServletRequest request = request("application/fhir+json", "");
+			request.setParameter(i % 2 == 0 ? "x" : "_pretty", Integer.toString(i));
+			request.addHeader("Host", "host-" + i);
+			get(request);
+		}
+
+		assertThat(cache.size()).isLessThanOrEqualTo(CapabilityStatementCache.MAX_VARIANTS);
+		MockHttpServletRequest unknownParameter = request("application/fhir+json", "");
+		unknownParameter.setParameter("x", "1");
+		get(unknownParameter);
+		get(unknownParameter);
+		assertThat(rendered).hasValue(10_002); // a parameter that changes nothing is never cached
+	}
+
 	private MockHttpServletResponse get(String accept, String acceptEncoding) throws Exception {
+		return get(request(accept, acceptEncoding));
+	}
+
+	private MockHttpServletResponse get(MockHttpServletRequest request) throws Exception {
+		String accept = request.getHeader("Accept");
+		String acceptEncoding = request.getHeader("Accept-Encoding");
 		MockHttpServletResponse response = new MockHttpServletResponse();
-		cache.doFilter(request(accept, acceptEncoding), response, new MockFilterChain() {
+		cache.doFilter(request, response, new MockFilterChain() {
 			@Override
 			public void doFilter(ServletRequest req, ServletResponse res) throws java.io.IOException {
 				int n = rendered.incrementAndGet();

@@ -14,4 +14,12 @@ class CsvTest {
 
 		assertThat(out).hasToString("\"Jansen, M.\",plain,\"say \"\"hi\"\"\",,\"two\nlines\"\r\n");
 	}
+
+	@Test
+	void neutralisesCellsASpreadsheetWouldRunAsAFormula_butKeepsNumbers() throws IOException {
+		StringWriter out = new StringWriter();
+		Csv.row(out, "=HYPERLINK(\"http://x\")", "+31", "-2+3", "@SUM(A1)", "-5", "Jansen");
+
+		assertThat(out).hasToString("\"'=HYPERLINK(\"\"http://x\"\")\",'+31,'-2+3,'@SUM(A1),-5,Jansen\r\n");
+	}
 }

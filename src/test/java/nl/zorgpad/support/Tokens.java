@@ -36,8 +36,10 @@ public final class Tokens {
 			Duration valid, String secret) {
 		Instant now = Instant.now();
 		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(subject).claim("scope", scope)
-				.claim("client_id", client).issueTime(Date.from(now.minusSeconds(60)))
-				.expirationTime(Date.from(now.plus(valid)));
+				.claim("client_id", client).issueTime(Date.from(now.minusSeconds(60)));
+		if (valid != null) {
+			claims.expirationTime(Date.from(now.plus(valid))); // null: a token without expiry
+		}
 		if (fhirUser != null) {
 			claims.claim("fhirUser", fhirUser);
 		}

@@ -1,0 +1,128 @@
+package nl.zorgpad.security;
+
+import java.util.Set;
+import nl.zorgpad.rules.PureDomain;
+
+/**
+ * Who may read and write which patient's data: the one home of the access model (issue 11). Scopes
+ * decide the resource types and interactions ({@link SmartScopes}, applied by {@link SmartAuthorization});
+ * this policy decides, per resource, whether it is about a patient the caller is related to. A resource
+ * is judged only by the patient(s) it is <em>about</em> (its subject / patient element, see
+ * {@link PatientOf}), never by any other reference it carries.
+ * <ul>
+ * <li>a system client reads and writes whatever its scopes allow;</li>
+ * <li>a professional reads and writes the medical record of related patients ({@link CareRelations});
+ * a new Patient only when it is listed at the professional's own practice;</li>
+ * <li>the social domain reads a related patient's Patient, CarePlan, CareTeam, Goal and meetings, and
+ * writes plans, goals and meetings — never a CareTeam (it cannot enrol anyone) nor medical data;</li>
+ * <li>a patient reads her own Patient, CarePlan, CareTeam, Goal and Observation, and writes nothing.</li>
+ * </ul>
+ */
+@PureDomain
+final class AccessPolicy {
+	/** What a patient may read of their own record. */
+	static final Set<String> PATIENT_READABLE = Set.of("Patient", "CarePlan", "CareTeam", "Goal", "Observation");
+	/** What the social domain may read of a related patient (Encounters: only meetings). */
+	static final Set<String> SOCIAL_READABLE = Set.of("Patient", "CarePlan", "CareTeam", "Goal", "Encounter");
+	/** What the social domain may write of a related patient. */
+	static final Set<String> SOCIAL_WRITABLE = Set.of("CarePlan", "Goal", "Encounter");
+	/** Resource types that describe no patient: readable by every professional with a read scope on them. */
+	static final Set<String> DIRECTORY = Set.of("Practitioner", "PractitionerRole", "Organization", "Location",
+			"HealthcareService", "Medication", "Questionnaire", "StructureDefinition", "CodeSystem", "ValueSet",
+			"NamingSystem", "SearchParameter", "OperationDefinition");
+	/** The patient record: resource types a professional may read and write for a related patient. */
+	static final Set<String> PATIENT_DATA = Set.of("Patient", "Condition", "Consent", "Encounter", "CareTeam",
+			"CarePlan", "Goal", "QuestionnaireResponse", "Observation", "EpisodeOfCare", "ServiceRequest",
+			"MedicationStatement", "MedicationRequest", "RelatedPerson", "AllergyIntolerance", "Procedure",
+			"DocumentReference", "Flag", "Communication", "Task", "Appointment", "DiagnosticReport");
+
+	/** How the caller relates to patients. */
+	enum Role {
+		/** A system client: scopes only. */
+		SYSTEM,
+		/** A care professional (GP, POH, district nurse, elderly-care physician, …). */
+		PROFESSIONAL,
+		/** A member from the social domain (maatschappelijk werker, welzijn). */
+		SOCIAL_DOMAIN,
+		/** A patient reading her own record. */
+		PATIENT,
+		/** A token that relates to nobody. */
+		NOBODY
+	}
+
+	/**
+	 * The caller as the policy sees it.
+	 *
+	 * @param role how the caller relates to patients
+	 * @param patients ids of the patients the caller is related to (for a patient: herself)
+	 * @param listings where the patients of a professional's practice are listed ({@code Organization/…},
+	 *        {@code PractitionerRole/…}, {@code Practitioner/…})
+	 */
+	record Viewer(Role role, Set<String> patients, Set<String> listings) {
+		static final Viewer SYSTEM = new Viewer(Role.SYSTEM, Set.of(), Set.of());
+		static final Viewer NOBODY = new Viewer(Role.NOBODY, Set.of(), Set.of());
+
+		boolean narrowed() {
+			return role != Role.SYSTEM;
+		}
+	}
+
+	/**
+	 * A resource as the policy sees it.
+	 *
+	 * @param type resource type
+	 * @param about ids of the patients it is about (empty: about nobody)
+	 * @param meeting whether it is a meeting (an Encounter with a meeting type)
+	 */
+	record Subject(String type, Set<String> about, boolean meeting) {}
+
+	private AccessPolicy() {}
+
+	/** Whether the resource types of this role can carry patient data the viewer may read. */
+	static Set<String> readableTypes(Role role) {
+		return switch (role) {
+			case SYSTEM, PROFESSIONAL -> PATIENT_DATA;
+			case SOCIAL_DOMAIN -> SOCIAL_READABLE;
+			case PATIENT -> PATIENT_READABLE;
+			case NOBODY -> Set.of();
+		};
+	}
+
+	/** Whether the viewer may see this resource (the scopes having allowed its type). */
+	static boolean mayRead(Viewer viewer, Subject subject) {
+		if (viewer.role() == Role.SYSTEM) {
+			return true;
+		}
+		if (DIRECTORY.contains(subject.type())) {
+			return true;
+		}
+		if (!readableTypes(viewer.role()).contains(subject.type())) {
+			return false;
+		}
+		if (viewer.role() == Role.SOCIAL_DOMAIN && "Encounter".equals(subject.type()) && !subject.meeting()) {
+			return false;
+		}
+		return !subject.about().isEmpty() && viewer.patients().containsAll(subject.about());
+	}
+
+	/**
+	 * Whether the viewer may store this resource (new or changed version) or delete it.
+	 *
+	 * @param listedHere for a Patient: whether it is listed at the viewer's own practice (a new patient
+	 *        of the practice)
+	 */
+	static boolean mayWrite(Viewer viewer, Subject subject, boolean listedHere) {
+		return switch (viewer.role()) {
+			case SYSTEM -> true;
+			case PATIENT, NOBODY -> false;
+			case SOCIAL_DOMAIN -> SOCIAL_WRITABLE.contains(subject.type())
+					&& (!"Encounter".equals(subject.type()) || subject.meeting()) && related(viewer, subject);
+			case PROFESSIONAL -> PATIENT_DATA.contains(subject.type())
+					&& (related(viewer, subject) || "Patient".equals(subject.type()) && listedHere);
+		};
+	}
+
+	private static boolean related(Viewer viewer, Subject subject) {
+		return !subject.about().isEmpty() && viewer.patients().containsAll(subject.about());
+	}
+}

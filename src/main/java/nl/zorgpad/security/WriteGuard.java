@@ -1,0 +1,84 @@
+package nl.zorgpad.security;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import ca.uhn.fhir.rest.server.exceptions.MethodNotAllowedException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import nl.zorgpad.security.AccessPolicy.Subject;
+import nl.zorgpad.security.AccessPolicy.Viewer;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.AuditEvent;
+import org.hl7.fhir.r4.model.Consent;
+import org.hl7.fhir.r4.model.Patient;
+
+/**
+ * Every write, on every path (REST, conditional, PATCH, transaction and batch entries), is judged at
+ * storage by the patient(s) the resource is about ({@link AccessPolicy#mayWrite}): the stored version
+ * and, for an update or delete, the version it replaces. Besides, for every caller: the audit trail is
+ * written only by the server, and a Consent is never deleted (consent history stays; withdraw with a
+ * new or changed Consent).
+ */
+final class WriteGuard {
+	private final Viewers viewers;
+	private final PatientOf patientOf;
+
+	WriteGuard(Viewers viewers, PatientOf patientOf) {
+		this.viewers = viewers;
+		this.patientOf = patientOf;
+	}
+
+	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
+	public void created(IBaseResource resource, RequestDetails request) {
+		serverOnly(resource);
+		check(request, resource, "create");
+	}
+
+	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
+	public void updated(IBaseResource previous, IBaseResource resource, RequestDetails request) {
+		serverOnly(resource);
+		hidden(request, previous);
+		check(request, resource, "update");
+	}
+
+	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_DELETED)
+	public void deleted(IBaseResource resource, RequestDetails request) {
+		serverOnly(resource);
+		if (resource instanceof Consent) {
+			throw new MethodNotAllowedException("A Consent is never deleted: consent history is kept. Withdraw it"
+					+ " with status 'inactive' or a new Consent with provision type 'deny'");
+		}
+		hidden(request, resource);
+		check(request, resource, "delete");
+	}
+
+	private static void serverOnly(IBaseResource resource) {
+		if (resource instanceof AuditEvent) {
+			throw new MethodNotAllowedException("The audit trail is written by the server only");
+		}
+	}
+
+	/** Changing what the caller may not see answers as if it were not there. */
+	private void hidden(RequestDetails request, IBaseResource stored) {
+		Viewer viewer = request == null ? Viewer.SYSTEM : viewers.of(request);
+		if (viewer.narrowed() && !AccessPolicy.mayRead(viewer, patientOf.subject(stored))) {
+			throw new ResourceNotFoundException(stored.getIdElement().toUnqualifiedVersionless());
+		}
+	}
+
+	private void check(RequestDetails request, IBaseResource resource, String interaction) {
+		Viewer viewer = request == null ? Viewer.SYSTEM : viewers.of(request);
+		if (!viewer.narrowed()) {
+			return;
+		}
+		Subject subject = patientOf.subject(resource);
+		boolean listedHere = resource instanceof Patient patient && patient.getGeneralPractitioner().stream()
+				.anyMatch(practice -> viewer.listings().contains(practice.getReferenceElement().toUnqualifiedVersionless()
+						.getValue()));
+		if (!AccessPolicy.mayWrite(viewer, subject, listedHere)) {
+			throw new ForbiddenOperationException("Not allowed to " + interaction + " this " + subject.type()
+					+ ": it is not about a patient in your care relationship (or not of a type your role may write)");
+		}
+	}
+}

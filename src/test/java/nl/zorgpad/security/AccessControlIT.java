@@ -1,0 +1,403 @@
+package nl.zorgpad.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.containsString;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import io.restassured.response.Response;
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.zip.GZIPOutputStream;
+import nl.zorgpad.support.Fixtures;
+import nl.zorgpad.support.RawHttp;
+import nl.zorgpad.support.ServerTest;
+import nl.zorgpad.support.Tokens;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Patient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The access model over HTTP, one nested class per class of hole found in the probe (issue 11), on a
+ * world of its own: practice A (GP A, patient Anna with a core team holding nurse N and social worker S,
+ * with the discussion consent), practice B (GP B, patient Bea, a namesake of Anna). Every test names the
+ * hole it closes.
+ */
+class AccessControlIT extends ServerTest {
+	private static final String BSN = Fixtures.BSN;
+	private final String run = UUID.randomUUID().toString().substring(0, 8);
+	private final String family = "Namesake" + run;
+	private final String anna = "ac-anna-" + run;
+	private final String bea = "ac-bea-" + run;
+	private final String annaBsn = Fixtures.newBsn();
+	private final String beaBsn = Fixtures.newBsn();
+	private final String gpA = "PractitionerRole/ac-gp-a-" + run;
+	private final String gpB = "PractitionerRole/ac-gp-b-" + run;
+	private final String nurse = "PractitionerRole/ac-nurse-" + run;
+	private final String social = "PractitionerRole/ac-social-" + run;
+
+	@BeforeEach
+	void twoPracticesAndTheirPatients() {
+		put("Organization/ac-practice-a-" + run, "{\"resourceType\":\"Organization\",\"name\":\"A\"}");
+		put("Organization/ac-practice-b-" + run, "{\"resourceType\":\"Organization\",\"name\":\"B\"}");
+		put("Organization/ac-nursing-" + run, "{\"resourceType\":\"Organization\",\"name\":\"Thuiszorg\"}");
+		put("Organization/ac-welfare-" + run, "{\"resourceType\":\"Organization\",\"name\":\"Welzijn\"}");
+		role(gpA, "ac-practice-a-" + run, "huisarts");
+		role(gpB, "ac-practice-b-" + run, "huisarts");
+		role(nurse, "ac-nursing-" + run, "wijkverpleegkundige");
+		role(social, "ac-welfare-" + run, "maatschappelijk-werker");
+		put("Patient/" + anna, patient(annaBsn, "Organization/ac-practice-a-" + run));
+		put("Patient/" + bea, patient(beaBsn, "Organization/ac-practice-b-" + run));
+		put("CareTeam/ac-team-" + run, "{\"resourceType\":\"CareTeam\",\"status\":\"active\",\"subject\":"
+				+ ref("Patient/" + anna) + ",\"participant\":[{\"member\":" + ref(nurse) + "},{\"member\":" + ref(social)
+				+ "}]}");
+		put("Consent/ac-consent-" + run, consent(anna));
+		put("Condition/ac-bea-problem-" + run, condition(bea, "hartfalen"));
+		put("Condition/ac-anna-problem-" + run, condition(anna, "valneiging"));
+		put("Encounter/ac-anna-consult-" + run, "{\"resourceType\":\"Encounter\",\"status\":\"finished\",\"class\":"
+				+ "{\"system\":\"http://terminology.hl7.org/CodeSystem/v3-ActCode\",\"code\":\"AMB\"},\"reasonCode\":"
+				+ "[{\"text\":\"depressie\"}],\"subject\":" + ref("Patient/" + anna) + "}");
+		put("CarePlan/ac-bea-plan-" + run, carePlan(bea));
+		put("CarePlan/ac-anna-plan-" + run, carePlan(anna));
+	}
+
+	@Nested
+	class ConditionalOperations {
+		@Test
+		void aConditionalCreateMatchingAnotherPracticesPatient_neverReturnsHerRecord() {
+			Response response = fhir(user(nurse)).header("If-None-Exist", "identifier=" + BSN + "|" + beaBsn)
+					.body(patient(beaBsn, null)).post("/Patient");
+
+			assertThat(response.statusCode()).isEqualTo(403); // as if she did not exist: a new patient, not listed here
+			assertThat(response.asString()).doesNotContain(bea).doesNotContain("1938");
+		}
+
+		@Test
+		void aConditionalCreateMatchingAnUnrelatedCondition_answersAsForAnAbsentOne() {
+			Response unrelated = fhir(user(nurse)).header("If-None-Exist", "_id=ac-bea-problem-" + run)
+					.body(condition(anna, "nieuw probleem")).post("/Condition");
+			Response absent = fhir(user(nurse)).header("If-None-Exist", "_id=ac-absent-" + run)
+					.body(condition(anna, "nieuw probleem")).post("/Condition");
+
+			assertThat(unrelated.statusCode()).isEqualTo(absent.statusCode());
+			assertThat(unrelated.asString()).doesNotContain("hartfalen").doesNotContain(bea);
+		}
+
+		@Test
+		void aConditionalCreateInATransaction_isNarrowedToo() {
+			String bundle = "{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":[{\"fullUrl\":"
+					+ "\"urn:uuid:" + UUID.randomUUID() + "\",\"resource\":" + condition(anna, "nog een probleem")
+					+ ",\"request\":{\"method\":\"POST\",\"url\":\"Condition\",\"ifNoneExist\":\"_id=ac-bea-problem-" + run
+					+ "\"}}]}";
+			Response unrelated = fhir(user(nurse)).body(bundle).post("/");
+			Response absent = fhir(user(nurse)).body(bundle.replace("ac-bea-problem-", "ac-absent-")).post("/");
+
+			assertThat(unrelated.statusCode()).isEqualTo(absent.statusCode());
+			assertThat(unrelated.asString()).doesNotContain("hartfalen").doesNotContain(bea);
+		}
+
+		@Test
+		void aConditionalDeleteOrUpdate_onlyMatchesRelatedPatients() {
+			fhir(user(nurse)).delete("/Condition?_id=ac-bea-problem-" + run).then().statusCode(org.hamcrest.Matchers.lessThan(300));
+			fhir().get("/Condition/ac-bea-problem-" + run).then().statusCode(200);
+		}
+	}
+
+	@Nested
+	class Enrolment {
+		@Test
+		void aNurse_cannotEnrolHerselfInTheTeamOfAnUnrelatedPatient_evenNamingHerOwnPatient() {
+			String team = "{\"resourceType\":\"CareTeam\",\"status\":\"active\",\"subject\":" + ref("Patient/" + bea)
+					+ ",\"participant\":[{\"member\":" + ref("Patient/" + anna) + "},{\"member\":" + ref(nurse) + "}]}";
+
+			fhir(user(nurse)).body(team).post("/CareTeam").then().statusCode(403);
+			fhir(user(nurse)).get("/Patient/" + bea).then().statusCode(404);
+		}
+
+		@Test
+		void theSocialDomain_cannotAddAnyoneToATeam() {
+			String team = "{\"resourceType\":\"CareTeam\",\"status\":\"active\",\"subject\":" + ref("Patient/" + anna)
+					+ ",\"participant\":[{\"member\":" + ref(gpB) + "}]}";
+
+			fhir(user(social)).body(team).post("/CareTeam").then().statusCode(403);
+			fhir(user(gpB)).get("/Patient/" + anna).then().statusCode(404);
+		}
+
+		@Test
+		void aProfessionalResponsibleForThePatient_addsAColleague() {
+			String team = "{\"resourceType\":\"CareTeam\",\"status\":\"active\",\"subject\":" + ref("Patient/" + anna)
+					+ ",\"participant\":[{\"member\":" + ref(gpA) + "}]}";
+
+			fhir(user(nurse)).body(team).post("/CareTeam").then().statusCode(201);
+		}
+	}
+
+	@Nested
+	class WritesThroughASecondReference {
+		@Test
+		void aConditionAboutAnUnrelatedPatient_withTheRelatedOneAsAsserter_isRefused() {
+			String problem = "{\"resourceType\":\"Condition\",\"code\":{\"text\":\"x\"},\"subject\":" + ref("Patient/" + bea)
+					+ ",\"asserter\":" + ref("Patient/" + anna) + "}";
+
+			fhir(user(nurse)).body(problem).post("/Condition").then().statusCode(403);
+		}
+
+		@Test
+		void anObservationAboutAnUnrelatedPatient_withTheRelatedOneAsPerformer_isRefused_alsoInATransaction() {
+			String observation = "{\"resourceType\":\"Observation\",\"status\":\"final\",\"code\":{\"text\":\"x\"},"
+					+ "\"subject\":" + ref("Patient/" + bea) + ",\"performer\":[" + ref("Patient/" + anna) + "]}";
+			fhir(user(nurse)).body(observation).post("/Observation").then().statusCode(403);
+			String bundle = "{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":[{\"resource\":"
+					+ condition(anna, "ok") + ",\"request\":{\"method\":\"POST\",\"url\":\"Condition\"}},{\"resource\":"
+					+ observation + ",\"request\":{\"method\":\"POST\",\"url\":\"Observation\"}}]}";
+
+			fhir(user(nurse)).body(bundle).post("/").then().statusCode(403);
+			fhir().get("/Condition?subject=Patient/" + anna + "&code:text=ok").then().body("total", equalTo(0));
+		}
+
+		@Test
+		void movingARelatedPatientsResourceToAnotherPatient_isRefused() {
+			fhir(user(nurse)).body(condition(bea, "verplaatst").replace("{\"resourceType\":\"Condition\"",
+					"{\"resourceType\":\"Condition\",\"id\":\"ac-anna-problem-" + run + "\""))
+					.put("/Condition/ac-anna-problem-" + run).then().statusCode(403);
+		}
+
+		@Test
+		void changingOrDeletingAnUnrelatedResource_answersAsIfItDidNotExist() {
+			fhir(user(nurse)).delete("/Condition/ac-bea-problem-" + run).then().statusCode(404);
+			fhir().get("/Condition/ac-bea-problem-" + run).then().statusCode(200);
+		}
+	}
+
+	@Nested
+	class SearchComposition {
+		@Test
+		void aValueListMixingRelatedAndUnrelatedPatients_answersForTheRelatedOnly() {
+			fhir(user(nurse)).get("/Patient?_id=" + anna + "," + bea).then().statusCode(200).body("total", equalTo(1))
+					.body("entry[0].resource.id", equalTo(anna));
+			fhir(user(nurse)).get("/Condition?subject=Patient/" + anna + ",Patient/" + bea + "&_summary=count")
+					.then().statusCode(200).body("total", equalTo(1));
+			fhir(user(nurse)).get("/Patient?_id=" + anna + "," + bea + "&_has:Condition:subject:_id=ac-bea-problem-" + run)
+					.then().statusCode(200).body("total", equalTo(0));
+		}
+
+		@Test
+		void theSocialDomain_learnsNoMedicalFactThroughHasOrChains() {
+			fhir(user(social)).get("/Patient?_has:Condition:subject:_id=ac-anna-problem-" + run).then().statusCode(403);
+			fhir(user(social)).get("/CarePlan?subject:Patient._has:Observation:subject:status=final").then().statusCode(403);
+			fhir(user(social)).get("/Encounter?reason-reference.code:text=valneiging").then().statusCode(403);
+		}
+
+		@Test
+		void theSocialDomain_seesMeetingsButNotTheGpConsult_notEvenInACount() {
+			fhir(user(social)).get("/Encounter?subject=Patient/" + anna + "&_summary=count").then().statusCode(200)
+					.body("total", equalTo(0));
+			fhir(user(social)).get("/Encounter/ac-anna-consult-" + run).then().statusCode(404);
+			fhir(user(social)).get("/CarePlan?subject=Patient/" + anna).then().statusCode(200).body("total", equalTo(1));
+		}
+
+		@Test
+		void includesOutsideTheRelation_areLeftOut_notRefused() {
+			put("Observation/ac-anna-obs-" + run, "{\"resourceType\":\"Observation\",\"status\":\"final\",\"code\":"
+					+ "{\"text\":\"gewicht\"},\"subject\":" + ref("Patient/" + anna) + ",\"performer\":[" + ref("Patient/" + bea)
+					+ "]}");
+			Response response = fhir(user(nurse)).get("/Observation?subject=Patient/" + anna
+					+ "&_include=Observation:subject&_include=Observation:performer");
+
+			response.then().statusCode(200).body("total", equalTo(1));
+			assertThat(response.jsonPath().getList("entry.resource.id")).contains(anna).doesNotContain(bea);
+		}
+	}
+
+	@Nested
+	class ListQueriesOfProfessionals {
+		@Test
+		void aGp_findsHerOwnPatientByBsn_evenWithARawBarInTheUrl() throws Exception {
+			fhir(user(gpB)).get("/Patient?identifier=" + BSN + "|" + beaBsn).then().statusCode(200)
+					.body("total", equalTo(1)).body("entry[0].resource.id", equalTo(bea));
+			assertThat(RawHttp.status(port, "GET /fhir/Patient?identifier=" + BSN + "|" + beaBsn + " HTTP/1.1",
+					"Authorization: Bearer " + user(gpB) + "\r\n", null)).isEqualTo(200);
+		}
+
+		@Test
+		void aGp_searchingByName_seesHerOwnNamesakeOnly() {
+			fhir(user(gpB)).get("/Patient?family=" + family).then().statusCode(200).body("total", equalTo(1))
+					.body("entry[0].resource.id", equalTo(bea));
+			fhir(user(gpA)).get("/Patient?family=" + family).then().statusCode(200).body("total", equalTo(1))
+					.body("entry[0].resource.id", equalTo(anna));
+		}
+
+		@Test
+		void aGp_listsTheActivePlansOfHerPatients() {
+			Response response = fhir(user(gpB)).get("/CarePlan?status=active&_count=500");
+
+			response.then().statusCode(200);
+			assertThat(response.jsonPath().getList("entry.resource.subject.reference", String.class))
+					.contains("Patient/" + bea).containsOnly("Patient/" + bea);
+		}
+
+		@Test
+		void aGp_registersANewPatientOfHerPractice_butNotOfAnother() {
+			fhir(user(gpB)).body(patient(Fixtures.newBsn(), "Organization/ac-practice-b-" + run)).post("/Patient")
+					.then().statusCode(201);
+			fhir(user(gpB)).body(patient(Fixtures.newBsn(), "Organization/ac-practice-a-" + run)).post("/Patient")
+					.then().statusCode(403);
+		}
+
+		@Test
+		void anAppUsingHapisGenericClient_pagesThroughItsPatientsAndGets404OutsideIt() {
+			IGenericClient client = FhirContext.forR4Cached().newRestfulGenericClient("http://localhost:" + port + "/fhir");
+			client.registerInterceptor(new BearerTokenAuthInterceptor(user(gpA)));
+
+			Bundle page = client.search().forResource(Patient.class).where(Patient.FAMILY.matches().value(family))
+					.returnBundle(Bundle.class).execute();
+			assertThat(page.getEntry()).extracting(e -> e.getResource().getIdElement().getIdPart()).containsExactly(anna);
+			org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.read().resource(Patient.class).withId(bea).execute())
+					.isInstanceOf(ResourceNotFoundException.class);
+		}
+	}
+
+	@Nested
+	class NoOracles {
+		@Test
+		void readingAnUnrelatedResource_answersExactlyLikeReadingAnAbsentOne() {
+			Response unrelated = fhir(user(gpA)).get("/Patient/" + bea);
+			Response absent = fhir(user(gpA)).get("/Patient/ac-absent-" + run);
+
+			assertThat(unrelated.statusCode()).isEqualTo(absent.statusCode()).isEqualTo(404);
+		}
+
+		@Test
+		void searchingForAnUnrelatedPatient_answersExactlyLikeSearchingForAnAbsentOne() {
+			for (String query : List.of("/Patient?identifier=" + BSN + "%7C", "/Patient?_summary=count&identifier="
+					+ BSN + "%7C")) {
+				Response unrelated = fhir(user(gpA)).urlEncodingEnabled(false).get(query + beaBsn);
+				Response absent = fhir(user(gpA)).urlEncodingEnabled(false).get(query + Fixtures.newBsn());
+				assertThat(unrelated.statusCode()).isEqualTo(absent.statusCode()).isEqualTo(200);
+				assertThat(unrelated.jsonPath().getInt("total")).isEqualTo(absent.jsonPath().getInt("total")).isZero();
+			}
+		}
+	}
+
+	@Nested
+	class Edges {
+		@Test
+		void responsesWithPatientData_areNeverStoredByCaches() {
+			fhir(user(gpA)).get("/Patient/" + anna).then().statusCode(200).header("Cache-Control", "no-store");
+		}
+
+		@Test
+		void aNumberParameterThatIsNoNumber_gets400WithoutJavaInternals() {
+			fhir().get("/Patient/$screening-list?minAge=abc").then().statusCode(400)
+					.body("resourceType", equalTo("OperationOutcome"))
+					.body(not(containsString("java."))).body(not(containsString("Exception")));
+		}
+
+		@Test
+		void tokensWithoutExpiry_tooLongLived_orWithAContradictoryPatient_get401() {
+			String noExpiry = Tokens.token("x", "c", "system/*.rs", null, null, null, Tokens.SECRET);
+			String fiftyYears = Tokens.token("x", "system/*.rs", null, null, Duration.ofDays(365L * 50), Tokens.SECRET);
+			String contradicts = Tokens.of("patient/*.rs", "Patient/" + bea, anna);
+			for (String token : List.of(noExpiry, fiftyYears, contradicts)) {
+				fhir(token).get("/Patient/" + anna).then().statusCode(401);
+			}
+		}
+
+		@Test
+		void aConsentIsNeverDeleted_itsHistoryIsKept() {
+			fhir().delete("/Consent/ac-consent-" + run).then().statusCode(405).body("resourceType", equalTo("OperationOutcome"));
+			fhir().get("/Consent/ac-consent-" + run).then().statusCode(200);
+		}
+
+		@Test
+		void theAuditTrail_cannotBeWrittenThroughATransaction() {
+			String bundle = "{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":[{\"resource\":"
+					+ "{\"resourceType\":\"AuditEvent\",\"type\":{\"code\":\"rest\"},\"recorded\":\"2026-01-01T00:00:00Z\","
+					+ "\"agent\":[{\"requestor\":true}],\"source\":{\"observer\":{\"display\":\"x\"}}},"
+					+ "\"request\":{\"method\":\"POST\",\"url\":\"AuditEvent\"}}]}";
+
+			fhir(Tokens.of("system/*.cruds system/AuditEvent.cruds", null, null)).body(bundle).post("/")
+					.then().statusCode(405);
+		}
+
+		@Test
+		void aChunkedBodyOverTheLimit_andAGzipBomb_get413() throws Exception {
+			byte[] big = new byte[11 * 1024 * 1024];
+			java.util.Arrays.fill(big, (byte) ' ');
+			assertThat(RawHttp.status(port, "POST /fhir/Patient HTTP/1.1", "Authorization: Bearer " + Tokens.system()
+					+ "\r\nContent-Type: application/fhir+json\r\n", big)).isEqualTo(413);
+
+			ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+			try (GZIPOutputStream gzip = new GZIPOutputStream(compressed)) {
+				gzip.write(big);
+			}
+			assertThat(compressed.size()).isLessThan(100_000);
+			fhir().header("Content-Encoding", "gzip").body(compressed.toByteArray()).post("/Patient")
+					.then().statusCode(413);
+		}
+
+		@Test
+		void aSmallGzipBody_isAccepted() throws Exception {
+			ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+			try (GZIPOutputStream gzip = new GZIPOutputStream(compressed)) {
+				gzip.write(patient(Fixtures.newBsn(), null).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			}
+			fhir().header("Content-Encoding", "gzip").body(compressed.toByteArray()).post("/Patient")
+					.then().statusCode(201);
+		}
+	}
+
+	private static String user(String fhirUser) {
+		return Tokens.of("user/*.cruds", fhirUser, null);
+	}
+
+	private static void put(String path, String json) {
+		String id = path.substring(path.indexOf('/') + 1);
+		String body = json.replaceFirst("\\{\"resourceType\":\"([A-Za-z]+)\"", "{\"resourceType\":\"$1\",\"id\":\"" + id + "\"");
+		fhir().body(body).put("/" + path).then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+	}
+
+	private static String ref(String reference) {
+		return "{\"reference\":\"" + reference + "\"}";
+	}
+
+	private static void role(String role, String organization, String code) {
+		put(role, "{\"resourceType\":\"PractitionerRole\",\"organization\":" + ref("Organization/" + organization)
+				+ ",\"code\":[{\"coding\":[{\"system\":\"https://zorgpad.nl/fhir/CodeSystem/care-team-role\",\"code\":\""
+				+ code + "\"}]}]}");
+	}
+
+	private String patient(String bsn, String practice) {
+		return "{\"resourceType\":\"Patient\",\"identifier\":[{\"system\":\"" + BSN + "\",\"value\":\"" + bsn + "\"}],"
+				+ "\"name\":[{\"family\":\"" + family + "\"}],\"birthDate\":\"1938-02-03\""
+				+ (practice == null ? "" : ",\"generalPractitioner\":[" + ref(practice) + "]") + "}";
+	}
+
+	private static String condition(String patient, String text) {
+		return "{\"resourceType\":\"Condition\",\"code\":{\"text\":\"" + text + "\"},\"subject\":" + ref("Patient/" + patient)
+				+ "}";
+	}
+
+	private static String carePlan(String patient) {
+		return "{\"resourceType\":\"CarePlan\",\"status\":\"active\",\"intent\":\"plan\",\"subject\":"
+				+ ref("Patient/" + patient) + "}";
+	}
+
+	private static String consent(String patient) {
+		org.hl7.fhir.r4.model.Consent consent = nl.zorgpad.support.Examples.about("Consent-bespreken-kernteam",
+				"Patient/" + patient);
+		java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam"));
+		consent.setDateTime(Fixtures.date(today.minusDays(1)));
+		consent.getProvision().getPeriod().setStart(Fixtures.date(today.minusDays(1)))
+				.setEnd(Fixtures.date(today.plusYears(1)));
+		return nl.zorgpad.support.Fhir.json(consent);
+	}
+}

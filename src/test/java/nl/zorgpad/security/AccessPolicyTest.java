@@ -1,0 +1,112 @@
+package nl.zorgpad.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import nl.zorgpad.security.AccessPolicy.Role;
+import nl.zorgpad.security.AccessPolicy.Subject;
+import nl.zorgpad.security.AccessPolicy.Viewer;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class AccessPolicyTest {
+	private static final Viewer NURSE = new Viewer(Role.PROFESSIONAL, Set.of("a"), Set.of("Organization/practice"));
+	private static final Viewer SOCIAL = new Viewer(Role.SOCIAL_DOMAIN, Set.of("a"), Set.of());
+	private static final Viewer PATIENT_A = new Viewer(Role.PATIENT, Set.of("a"), Set.of());
+
+	private static Subject about(String type, String... patients) {
+		return new Subject(type, Set.of(patients), false);
+	}
+
+	@Nested
+	class Reading {
+		@Test
+		void aProfessional_readsTheRecordOfARelatedPatient_only() {
+			assertThat(AccessPolicy.mayRead(NURSE, about("Condition", "a"))).isTrue();
+			assertThat(AccessPolicy.mayRead(NURSE, about("Condition", "b"))).isFalse();
+		}
+
+		@Test
+		void aResourceAboutSeveralPatients_needsAllOfThem() {
+			assertThat(AccessPolicy.mayRead(NURSE, about("Appointment", "a", "b"))).isFalse();
+		}
+
+		@Test
+		void aResourceAboutNobody_isNotPatientData_thatAProfessionalMaySee() {
+			assertThat(AccessPolicy.mayRead(NURSE, about("Condition"))).isFalse();
+			assertThat(AccessPolicy.mayRead(NURSE, about("Practitioner"))).isTrue();
+		}
+
+		@Test
+		void theSocialDomain_readsMeetingsButNotConsultsNorTheMedicalRecord() {
+			assertThat(AccessPolicy.mayRead(SOCIAL, new Subject("Encounter", Set.of("a"), true))).isTrue();
+			assertThat(AccessPolicy.mayRead(SOCIAL, new Subject("Encounter", Set.of("a"), false))).isFalse();
+			assertThat(AccessPolicy.mayRead(SOCIAL, about("CarePlan", "a"))).isTrue();
+			assertThat(AccessPolicy.mayRead(SOCIAL, about("Condition", "a"))).isFalse();
+			assertThat(AccessPolicy.mayRead(SOCIAL, about("Observation", "a"))).isFalse();
+		}
+
+		@Test
+		void aPatient_readsHerOwnPlanTeamGoalsAndObservations_notHerConditions_norSomeoneElses() {
+			assertThat(AccessPolicy.mayRead(PATIENT_A, about("Observation", "a"))).isTrue();
+			assertThat(AccessPolicy.mayRead(PATIENT_A, about("CarePlan", "a"))).isTrue();
+			assertThat(AccessPolicy.mayRead(PATIENT_A, about("Condition", "a"))).isFalse();
+			assertThat(AccessPolicy.mayRead(PATIENT_A, about("CarePlan", "b"))).isFalse();
+		}
+
+		@Test
+		void aSystemClient_isJudgedByItsScopesAlone() {
+			assertThat(AccessPolicy.mayRead(Viewer.SYSTEM, about("Condition", "b"))).isTrue();
+		}
+
+		@Test
+		void aTokenRelatedToNobody_readsNoPatientData() {
+			assertThat(AccessPolicy.mayRead(Viewer.NOBODY, about("Patient", "a"))).isFalse();
+		}
+	}
+
+	@Nested
+	class Writing {
+		@Test
+		void aProfessional_writesOnlyIntoTheRecordOfARelatedPatient() {
+			assertThat(AccessPolicy.mayWrite(NURSE, about("Condition", "a"), false)).isTrue();
+			assertThat(AccessPolicy.mayWrite(NURSE, about("Condition", "b"), false)).isFalse();
+			assertThat(AccessPolicy.mayWrite(NURSE, about("CareTeam", "b"), false)).isFalse();
+		}
+
+		@Test
+		void aProfessional_registersANewPatientOfHerOwnPractice_only() {
+			assertThat(AccessPolicy.mayWrite(NURSE, about("Patient", "new"), true)).isTrue();
+			assertThat(AccessPolicy.mayWrite(NURSE, about("Patient", "new"), false)).isFalse();
+			assertThat(AccessPolicy.mayWrite(NURSE, about("Condition", "new"), true)).isFalse();
+		}
+
+		@Test
+		void aProfessional_writesNoDirectoryEntries() {
+			assertThat(AccessPolicy.mayWrite(NURSE, about("PractitionerRole"), false)).isFalse();
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = {"CareTeam", "Patient", "Condition", "Consent"})
+		void theSocialDomain_neverWritesTheTeamOrTheMedicalRecord(String type) {
+			assertThat(AccessPolicy.mayWrite(SOCIAL, about(type, "a"), true)).isFalse();
+		}
+
+		@Test
+		void theSocialDomain_writesPlansGoalsAndMeetingsOfARelatedPatient() {
+			assertThat(AccessPolicy.mayWrite(SOCIAL, about("CarePlan", "a"), false)).isTrue();
+			assertThat(AccessPolicy.mayWrite(SOCIAL, about("Goal", "a"), false)).isTrue();
+			assertThat(AccessPolicy.mayWrite(SOCIAL, new Subject("Encounter", Set.of("a"), true), false)).isTrue();
+			assertThat(AccessPolicy.mayWrite(SOCIAL, new Subject("Encounter", Set.of("a"), false), false)).isFalse();
+			assertThat(AccessPolicy.mayWrite(SOCIAL, about("CarePlan", "b"), false)).isFalse();
+		}
+
+		@Test
+		void aPatientOrAnUnrelatedToken_writesNothing() {
+			assertThat(AccessPolicy.mayWrite(PATIENT_A, about("Goal", "a"), false)).isFalse();
+			assertThat(AccessPolicy.mayWrite(Viewer.NOBODY, about("Goal", "a"), false)).isFalse();
+		}
+	}
+}
