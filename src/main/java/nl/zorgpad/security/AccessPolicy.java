@@ -15,13 +15,15 @@ import nl.zorgpad.rules.PureDomain;
  * a new Patient only when it is listed at the professional's own practice;</li>
  * <li>the social domain reads a related patient's Patient, CarePlan, CareTeam, Goal and meetings, and
  * writes plans, goals and meetings — never a CareTeam (it cannot enrol anyone) nor medical data;</li>
- * <li>a patient reads her own Patient, CarePlan, CareTeam, Goal and Observation, and writes nothing.</li>
+ * <li>a patient reads her own Patient, CarePlan, CareTeam, Goal and Observation, and who accessed her record
+ * (AuditEvent), and writes nothing.</li>
  * </ul>
  */
 @PureDomain
 final class AccessPolicy {
-	/** What a patient may read of their own record. */
-	static final Set<String> PATIENT_READABLE = Set.of("Patient", "CarePlan", "CareTeam", "Goal", "Observation");
+	/** What a patient may read of their own record (and who accessed it: AuditEvent). */
+	static final Set<String> PATIENT_READABLE = Set.of("Patient", "CarePlan", "CareTeam", "Goal", "Observation",
+			"AuditEvent");
 	/** What the social domain may read of a related patient (Encounters: only meetings). */
 	static final Set<String> SOCIAL_READABLE = Set.of("Patient", "CarePlan", "CareTeam", "Goal", "Encounter");
 	/** What the social domain may write of a related patient. */

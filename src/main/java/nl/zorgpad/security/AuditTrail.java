@@ -6,7 +6,6 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
-import ca.uhn.fhir.util.FhirTerser;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Date;
@@ -36,9 +35,11 @@ import org.slf4j.LoggerFactory;
 final class AuditTrail implements AutoCloseable {
 	private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
 	private static final String RESPONSE = AuditTrail.class.getName() + ".response";
+	private static final String SENT = AuditTrail.class.getName() + ".sent";
 	private static final int MAX_PATIENTS = 100;
 
 	private final FhirContext context;
+	private final PatientOf patientOf;
 	private final AuditStore store;
 	private final boolean enabled;
 	private static final int BATCH = 100;
@@ -48,12 +49,21 @@ final class AuditTrail implements AutoCloseable {
 
 	AuditTrail(FhirContext context, AuditStore store, boolean enabled) {
 		this.context = context;
+		this.patientOf = new PatientOf(context);
 		this.store = store;
 		this.enabled = enabled;
 		this.writer = new Thread(this::writeBatches, "zorgpad-audit");
 		this.writer.setDaemon(true);
 		if (enabled) {
 			this.writer.start();
+		}
+	}
+
+	/** What the client sent, as parsed (a transaction's Bundle is not kept on the request to the end). */
+	@Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
+	public void sent(RequestDetails request) {
+		if (enabled && request.getResource() != null) {
+			request.getUserData().put(SENT, request.getResource());
 		}
 	}
 
@@ -87,6 +97,32 @@ final class AuditTrail implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * A request refused before HAPI saw it (no or a bad token: 401; a body over the limit: 413): recorded
+	 * too, with what is known of it — the address, the method and path, the reason.
+	 */
+	void refused(jakarta.servlet.http.HttpServletRequest request, int status, String reason) {
+		if (!enabled) {
+			return;
+		}
+		AuditEvent event = new AuditEvent();
+		event.setType(new Coding("http://terminology.hl7.org/CodeSystem/audit-event-type", "rest", "RESTful Operation"));
+		event.setAction(AuditEvent.AuditEventAction.E);
+		event.setRecorded(new Date());
+		event.setOutcome(AuditEvent.AuditEventOutcome._4);
+		event.setOutcomeDesc(status + " " + (reason.length() > 480 ? reason.substring(0, 480) : reason));
+		AuditEvent.AuditEventAgentComponent agent = event.addAgent().setRequestor(true);
+		agent.getWho().setDisplay("unauthenticated");
+		agent.getNetwork().setAddress(request.getRemoteAddr()).setType(AuditEvent.AuditEventAgentNetworkType._2);
+		event.getSource().setSite("Zorgpad").getObserver().setDisplay("Zorgpad FHIR server");
+		event.addEntity().setName(request.getMethod() + " " + request.getRequestURI())
+				.setType(new Coding("http://terminology.hl7.org/CodeSystem/audit-entity-type", "2", "System Object"))
+				.setRole(new Coding("http://terminology.hl7.org/CodeSystem/object-role", "4", "Domain Resource"));
+		if (!queue.offer(event)) {
+			write(List.of(event));
+		}
+	}
+
 	/** Writes what has queued up, as one JDBC batch. */
 	private void writeBatches() {
 		List<AuditEvent> batch = new ArrayList<>(BATCH);
@@ -115,7 +151,7 @@ final class AuditTrail implements AutoCloseable {
 		} catch (RuntimeException failure) {
 			batch.forEach(event -> log.error("Could not store the AuditEvent of {} by {} at {}: {}",
 					event.getSubtypeFirstRep().getCode(), event.getAgentFirstRep().getWho().getIdentifier().getValue(),
-					event.getRecorded(), failure.toString()));
+					event.getRecorded(), failure.toString(), failure));
 		}
 	}
 
@@ -170,44 +206,75 @@ final class AuditTrail implements AutoCloseable {
 		return event;
 	}
 
-	/** The patients a request touched: the Patient in the URL, and the compartment owners of what went in and out. */
+	/**
+	 * The patients a request touched or asked for: the Patient in the URL, the patients named in the query
+	 * ({@code patient}, {@code subject}, a Patient's {@code _id}: also for counts and refused requests), the
+	 * compartment owners of what went in (every entry of a transaction or batch) and of what came out.
+	 */
 	private Set<String> patients(RequestDetails request) {
 		Set<String> patients = new LinkedHashSet<>();
 		if ("Patient".equals(request.getResourceName()) && request.getId() != null && request.getId().hasIdPart()) {
 			patients.add("Patient/" + request.getId().getIdPart());
 		}
-		FhirTerser terser = context.newTerser();
-		owners(terser, request.getResource(), patients);
+		asked(request, patients);
+		Object received = request.getUserData().getOrDefault(SENT, request.getResource());
+		if (received instanceof Bundle sent) {
+			for (Bundle.BundleEntryComponent entry : sent.getEntry()) {
+				owners(entry.getResource(), patients);
+				String url = entry.getRequest().getUrl();
+				if (url != null && url.matches("Patient/[A-Za-z0-9\\-.]{1,64}([/?].*)?")) {
+					patients.add(url.replaceFirst("^(Patient/[^/?]+).*$", "$1"));
+				}
+			}
+		} else if (received instanceof IBaseResource resource) {
+			owners(resource, patients);
+		}
 		Object response = request.getUserData().get(RESPONSE);
 		if (response instanceof Bundle bundle) {
 			for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
-				owners(terser, entry.getResource(), patients);
+				owners(entry.getResource(), patients);
 				if (patients.size() >= MAX_PATIENTS) {
 					break;
 				}
 			}
 		} else if (response instanceof IBaseResource resource) {
-			owners(terser, resource, patients);
+			owners(resource, patients);
 		}
 		return patients;
 	}
 
-	private static void owners(FhirTerser terser, IBaseResource resource, Set<String> patients) {
+	/** From the URL as the client sent it (the parameters themselves may have been narrowed since). */
+	private static void asked(RequestDetails request, Set<String> patients) {
+		String url = request.getCompleteUrl();
+		if (url == null || !url.contains("?")) {
+			return;
+		}
+		java.util.Map<String, String[]> parameters = ca.uhn.fhir.util.UrlUtil.parseQueryString(
+				url.substring(url.indexOf('?') + 1));
+		for (String name : List.of("patient", "subject", "_id")) {
+			if ("_id".equals(name) && !"Patient".equals(request.getResourceName())) {
+				continue;
+			}
+			for (String value : parameters.getOrDefault(name, new String[0])) {
+				for (String one : value.split(",")) {
+					String id = one.replaceFirst("^.*Patient/", "");
+					if (!id.isBlank() && id.matches("[A-Za-z0-9\\-.]{1,64}")
+							&& (one.contains("Patient/") || "_id".equals(name))) {
+						patients.add("Patient/" + id);
+					}
+				}
+			}
+		}
+	}
+
+	/** The patients a resource is about (the one definition, {@link PatientOf}; also for resources without id yet). */
+	private void owners(IBaseResource resource, Set<String> patients) {
 		if (resource == null || resource instanceof Bundle || resource instanceof AuditEvent
-				|| resource instanceof org.hl7.fhir.r4.model.OperationOutcome) {
+				|| resource instanceof org.hl7.fhir.r4.model.OperationOutcome
+				|| resource instanceof org.hl7.fhir.r4.model.Parameters) {
 			return;
 		}
-		if (resource instanceof org.hl7.fhir.r4.model.Patient && resource.getIdElement().hasIdPart()) {
-			patients.add("Patient/" + resource.getIdElement().getIdPart());
-			return;
-		}
-		try {
-			terser.getCompartmentOwnersForResource("Patient", resource, (java.util.Set<String>) null).stream()
-					.filter(owner -> "Patient".equals(owner.getResourceType()))
-					.forEach(owner -> patients.add("Patient/" + owner.getIdPart()));
-		} catch (RuntimeException noCompartment) {
-			// a resource type outside the Patient compartment
-		}
+		patientOf.subject(resource).about().forEach(id -> patients.add("Patient/" + id));
 	}
 
 	private static AuditEvent.AuditEventAction action(RestOperationTypeEnum operation) {

@@ -17,9 +17,9 @@ class HardeningConfig {
 	record HardeningProperties(@DefaultValue("10MB") DataSize maxRequestSize) {}
 
 	@Bean
-	FilterRegistrationBean<HardeningFilter> hardeningFilter(HardeningProperties properties) {
+	FilterRegistrationBean<HardeningFilter> hardeningFilter(HardeningProperties properties, AuditTrail audit) {
 		FilterRegistrationBean<HardeningFilter> registration =
-				new FilterRegistrationBean<>(new HardeningFilter(properties.maxRequestSize()));
+				new FilterRegistrationBean<>(new HardeningFilter(properties.maxRequestSize(), audit));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;
 	}

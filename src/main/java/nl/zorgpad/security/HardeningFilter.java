@@ -28,9 +28,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class HardeningFilter extends OncePerRequestFilter {
 	private final long maxRequestBytes;
+	private final AuditTrail audit;
 
-	HardeningFilter(DataSize maxRequestSize) {
+	HardeningFilter(DataSize maxRequestSize, AuditTrail audit) {
 		this.maxRequestBytes = maxRequestSize.toBytes();
+		this.audit = audit;
 	}
 
 	@Override
@@ -46,7 +48,7 @@ final class HardeningFilter extends OncePerRequestFilter {
 		}
 		long declared = request.getContentLengthLong();
 		if (declared > maxRequestBytes) {
-			tooLarge(response, "Request body of " + declared + " bytes exceeds the limit of " + maxRequestBytes + " bytes");
+			tooLarge(request, response, "Request body of " + declared + " bytes exceeds the limit of " + maxRequestBytes + " bytes");
 			return;
 		}
 		String encoding = request.getHeader("Content-Encoding");
@@ -60,7 +62,7 @@ final class HardeningFilter extends OncePerRequestFilter {
 				return;
 			}
 			if (body == null) {
-				tooLarge(response, "Request body exceeds the limit of " + maxRequestBytes + " bytes"
+				tooLarge(request, response, "Request body exceeds the limit of " + maxRequestBytes + " bytes"
 						+ (gzip ? " once decompressed" : ""));
 				return;
 			}
@@ -87,7 +89,8 @@ final class HardeningFilter extends OncePerRequestFilter {
 		return body.toByteArray();
 	}
 
-	private static void tooLarge(HttpServletResponse response, String message) throws IOException {
+	private void tooLarge(HttpServletRequest request, HttpServletResponse response, String message) throws IOException {
+		audit.refused(request, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, message);
 		refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "too-costly", message);
 	}
 

@@ -18,12 +18,13 @@ import org.hl7.fhir.r4.model.Encounter;
 /**
  * The patient(s) a resource is <em>about</em>: the element behind the {@code patient} search parameter
  * of the type's Patient compartment (Condition.subject, Consent.patient, Appointment.participant.actor, …),
- * Task.for (Task is outside the R4 compartment), and a Patient itself. Other references (asserter,
+ * Task.for (Task is outside the R4 compartment), the patients an AuditEvent records, and a Patient itself. Other references (asserter,
  * performer, participant, author) never make a resource someone's data. The same element narrows searches
  * ({@link RelatedPatientsNarrowing} uses HAPI's choice of the {@code patient} parameter).
  */
 final class PatientOf {
-	private static final Map<String, String> OUTSIDE_COMPARTMENT = Map.of("Task", "Task.for");
+	private static final Map<String, String> OUTSIDE_COMPARTMENT = Map.of("Task", "Task.for",
+			"AuditEvent", "AuditEvent.entity.what");
 
 	private final FhirContext context;
 	private final Map<String, Optional<String>> paths = new ConcurrentHashMap<>();

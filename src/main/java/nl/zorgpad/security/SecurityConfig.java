@@ -42,7 +42,7 @@ class SecurityConfig {
 
 	@Bean
 	SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, Environment environment,
-			FhirContext context) throws Exception {
+			FhirContext context, AuditTrail audit) throws Exception {
 		http.csrf(csrf -> csrf.disable())
 				.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 				.headers(headers -> headers.disable()) // HardeningFilter writes the security headers
@@ -59,11 +59,17 @@ class SecurityConfig {
 						.anyRequest().authenticated())
 				.oauth2ResourceServer(server -> server
 						.jwt(jwt -> jwt.decoder(new CachingJwtDecoder(decoder(properties.jwt(), environment))))
-						.authenticationEntryPoint((request, response, failure) -> outcomes.write(response, 401,
-								OperationOutcome.IssueType.LOGIN, "A valid bearer token is required: " + failure.getMessage())))
+						.authenticationEntryPoint((request, response, failure) -> {
+							audit.refused(request, 401, "invalid token: " + failure.getMessage());
+							outcomes.write(response, 401, OperationOutcome.IssueType.LOGIN,
+									"A valid bearer token is required: " + failure.getMessage());
+						}))
 				.exceptionHandling(exceptions -> exceptions
-						.authenticationEntryPoint((request, response, failure) -> outcomes.write(response, 401,
-								OperationOutcome.IssueType.LOGIN, "A bearer token is required (Authorization: Bearer …)"))
+						.authenticationEntryPoint((request, response, failure) -> {
+							audit.refused(request, 401, "no token");
+							outcomes.write(response, 401, OperationOutcome.IssueType.LOGIN,
+									"A bearer token is required (Authorization: Bearer …)");
+						})
 						.accessDeniedHandler((request, response, denied) -> outcomes.write(response, 403,
 								OperationOutcome.IssueType.FORBIDDEN, "Access denied")))
 				.build();

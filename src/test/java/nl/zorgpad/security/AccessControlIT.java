@@ -46,6 +46,7 @@ class AccessControlIT extends ServerTest {
 
 	@BeforeEach
 	void twoPracticesAndTheirPatients() {
+		fhir().body(nl.zorgpad.support.Fhir.json(nl.zorgpad.support.Examples.transaction())).post("/").then().statusCode(200);
 		put("Organization/ac-practice-a-" + run, "{\"resourceType\":\"Organization\",\"name\":\"A\"}");
 		put("Organization/ac-practice-b-" + run, "{\"resourceType\":\"Organization\",\"name\":\"B\"}");
 		put("Organization/ac-nursing-" + run, "{\"resourceType\":\"Organization\",\"name\":\"Thuiszorg\"}");
@@ -284,6 +285,79 @@ class AccessControlIT extends ServerTest {
 				assertThat(unrelated.statusCode()).isEqualTo(absent.statusCode()).isEqualTo(200);
 				assertThat(unrelated.jsonPath().getInt("total")).isEqualTo(absent.jsonPath().getInt("total")).isZero();
 			}
+		}
+	}
+
+	@Nested
+	class AuditThatAnswersQuestions {
+		private final String auditor = Tokens.of("system/AuditEvent.rs", null, null);
+
+		private io.restassured.path.json.JsonPath events(String query, int atLeast) {
+			return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(
+					() -> fhir(auditor).get("/AuditEvent?" + query).then().statusCode(200).extract().jsonPath(),
+					found -> found.getInt("total") >= atLeast);
+		}
+
+		@Test
+		void whoSawThePatientInAPeriod_isAnsweredByPatientAndDate_andPaged() {
+			String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+			String tomorrow = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(2).toString();
+			fhir(user(gpA)).get("/Patient/" + anna).then().statusCode(200);
+			fhir(user(nurse)).get("/Condition?subject=Patient/" + anna).then().statusCode(200);
+
+			String who = "patient=Patient/" + anna + "&date=ge" + today + "&date=lt" + tomorrow;
+			io.restassured.path.json.JsonPath found = events(who + "&action=R", 2);
+			assertThat(found.getList("entry.resource.collect { it.agent[0].who.reference }", String.class)).contains(gpA, nurse)
+					.doesNotContain(gpB);
+			events(who + "&agent=" + nurse, 1);
+			events("entity=Patient/" + anna + "&agent=" + gpA, 1);
+			assertThat(events("patient=Patient/" + anna + "&date=lt2000-01-01", 0).getInt("total")).isZero();
+
+			io.restassured.path.json.JsonPath first = events(who + "&_count=1", 2);
+			assertThat(first.getList("entry")).hasSize(1);
+			String next = first.getString("link.find { it.relation == 'next' }.url");
+			assertThat(next).contains("_offset=1");
+		}
+
+		@Test
+		void everyRouteRecordsThePatient_transactionsCountsAndRefusals() {
+			String client = "audit-routes-" + run;
+			String nurseToken = Tokens.token("n", client, "user/*.cruds", nurse, null, Duration.ofHours(1), Tokens.SECRET);
+			String socialToken = Tokens.token("s", client, "user/*.cruds", social, null, Duration.ofHours(1), Tokens.SECRET);
+			fhir(nurseToken).body("{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":[{\"resource\":"
+					+ condition(anna, "in een transactie") + ",\"request\":{\"method\":\"POST\",\"url\":\"Condition\"}}]}")
+					.post("/").then().statusCode(200);
+			fhir(nurseToken).get("/Condition?subject=Patient/" + anna + "&_summary=count").then().statusCode(200);
+			fhir(socialToken).get("/Condition?subject=Patient/" + anna).then().statusCode(403);
+
+			io.restassured.path.json.JsonPath found = events("altid=" + client + "&patient=Patient/" + anna, 3);
+			assertThat(found.getList("entry.resource.collect { it.subtype[0].code }", String.class))
+					.containsExactlyInAnyOrder("transaction", "search-type", "search-type");
+			assertThat(found.getList("entry.resource.outcome", String.class)).contains("0", "4");
+		}
+
+		@Test
+		void aPatient_seesWhoAccessedHerRecord_andNothingAboutOthers() {
+			fhir(user(gpA)).get("/Patient/" + anna).then().statusCode(200);
+			fhir(user(gpB)).get("/Patient/" + bea).then().statusCode(200);
+			String herself = Tokens.of("patient/AuditEvent.rs patient/Patient.rs", null, anna);
+
+			io.restassured.path.json.JsonPath mine = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+					.until(() -> fhir(herself).get("/AuditEvent?patient=Patient/" + anna).then().statusCode(200).extract()
+							.jsonPath(), found -> found.getList("entry").size() >= 1);
+			assertThat(mine.getList("entry.resource.entity.flatten().what.reference", String.class))
+					.contains("Patient/" + anna).doesNotContain("Patient/" + bea);
+			fhir(herself).get("/AuditEvent?patient=Patient/" + bea).then().statusCode(403);
+			fhir(Tokens.of("patient/*.rs", null, anna)).get("/AuditEvent?patient=Patient/" + anna).then().statusCode(403);
+		}
+
+		@Test
+		void aRequestWithABadToken_leavesATraceToo() {
+			fhir("not-a-token").get("/Patient/ac-401-" + run).then().statusCode(401);
+
+			org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(
+					() -> fhir(auditor).get("/AuditEvent?outcome=4&_count=200").then().extract().asString(),
+					page -> page.contains("ac-401-" + run));
 		}
 	}
 
