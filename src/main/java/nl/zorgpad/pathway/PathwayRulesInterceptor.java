@@ -12,6 +12,9 @@ import nl.zorgpad.server.StoredResources;
 import org.hl7.fhir.instance.model.api.IBaseBundle;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.CareTeam;
+import org.hl7.fhir.r4.model.Consent;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.EpisodeOfCare;
@@ -54,7 +57,17 @@ final class PathwayRulesInterceptor {
 		check(oldResource, newResource, request);
 	}
 
+	/**
+	 * A Consent is a fact of ZP-R1/R2: changing it takes the patient's lock too, so a withdrawal and a
+	 * meeting written at the same moment are judged one after the other.
+	 */
+	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_DELETED)
+	public void deleted(IBaseResource resource, RequestDetails request) {
+		lockPatientOf(resource);
+	}
+
 	private void check(IBaseResource previous, IBaseResource next, RequestDetails request) {
+		lockPatientOf(next);
 		List<Verdict> verdicts = List.of();
 		if (next instanceof Encounter encounter) {
 			verdicts = PathwayChecks.meeting(encounter, record(encounter.getSubject(), request), rules);
@@ -80,6 +93,30 @@ final class PathwayRulesInterceptor {
 			List<Verdict.Finding> kept = (List<Verdict.Finding>)
 					request.getUserData().computeIfAbsent(WARNINGS, key -> new ArrayList<Verdict.Finding>());
 			kept.addAll(warnings);
+		}
+	}
+
+	/** Writes whose facts another write's rule reads are serialised per patient (see StoredResources#lockPatient). */
+	private void lockPatientOf(IBaseResource resource) {
+		Reference patient = null;
+		if (resource instanceof Encounter encounter) {
+			patient = encounter.getSubject();
+		} else if (resource instanceof Condition condition) {
+			patient = condition.getSubject();
+		} else if (resource instanceof CarePlan plan) {
+			patient = plan.getSubject();
+		} else if (resource instanceof EpisodeOfCare episode) {
+			patient = episode.getPatient();
+		} else if (resource instanceof Consent consent) {
+			patient = consent.getPatient();
+		} else if (resource instanceof QuestionnaireResponse response) {
+			patient = response.getSubject();
+		} else if (resource instanceof CareTeam team) {
+			patient = team.getSubject();
+		}
+		if (patient != null && patient.getReferenceElement().hasIdPart()
+				&& "Patient".equals(patient.getReferenceElement().getResourceType())) {
+			store.lockPatient(patient.getReferenceElement().getIdPart());
 		}
 	}
 

@@ -45,6 +45,9 @@ public class StoredResources {
 			WHERE r.RES_TYPE = :type AND r.FHIR_ID IN (:ids) AND r.RES_DELETED_AT IS NULL
 			""";
 
+	private static final String LOCK_PATIENT =
+			"SELECT RES_ID FROM HFJ_RESOURCE WHERE RES_TYPE = 'Patient' AND FHIR_ID = :id FOR UPDATE";
+
 	private final NamedParameterJdbcTemplate jdbc;
 	private final FhirContext context;
 	private final DaoRegistry daos;
@@ -62,6 +65,16 @@ public class StoredResources {
 	public <T extends Resource> List<T> about(String patientId, Class<T> type, String element) {
 		String name = context.getResourceType(type);
 		return query(ABOUT, Map.of("patient", patientId, "path", name + "." + element, "type", name), type);
+	}
+
+	/**
+	 * Serialises the writes about one patient: locks the patient's row in {@code HFJ_RESOURCE} until the
+	 * surrounding transaction ends ({@code SELECT … FOR UPDATE}, on H2 and PostgreSQL, across replicas on one
+	 * database). A rule that reads the patient's other resources and then allows a write must hold it, or two
+	 * concurrent writes could each be allowed where one after the other would not (write skew).
+	 */
+	public void lockPatient(String patientId) {
+		jdbc.query(LOCK_PATIENT, Map.of("id", patientId), (ResultSet row) -> {});
 	}
 
 	/** The resources of {@code type} with these ids (unknown and deleted ones are left out). */

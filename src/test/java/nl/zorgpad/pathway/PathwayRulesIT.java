@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 import io.restassured.response.Response;
 import java.time.LocalDate;
 import java.util.Date;
+import java.util.List;
 import nl.zorgpad.support.Examples;
 import nl.zorgpad.support.Fhir;
 import nl.zorgpad.support.Fixtures;
@@ -102,6 +103,47 @@ class PathwayRulesIT extends ServerTest {
 		refused(update(trajectory), "ZP-R6", "gzsp-stop");
 		created(checklist("gzsp-stop", "s", 4));
 		accepted(update(trajectory));
+	}
+
+	@Test
+	void simultaneousWritesCannotBreakARule_fiveStartPhasesAtOnceStoreOne() throws Exception {
+		admittedToGzsp();
+		String body = Fhir.json(trajectory("startfase", EpisodeOfCare.EpisodeOfCareStatus.ACTIVE));
+		java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newFixedThreadPool(5);
+		java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+		List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			answers.add(writers.submit(() -> {
+				start.await();
+				return fhir().body(body).post("/EpisodeOfCare").statusCode();
+			}));
+		}
+		start.countDown();
+		List<Integer> statuses = new java.util.ArrayList<>();
+		for (java.util.concurrent.Future<Integer> answer : answers) {
+			statuses.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+		}
+		writers.shutdown();
+
+		assertThat(statuses).containsOnly(201, 422).filteredOn(status -> status == 201).hasSize(1);
+		assertThat(fhir().get("/EpisodeOfCare?patient=" + patient).jsonPath().getInt("total")).isEqualTo(1);
+	}
+
+	/** Steps 1–5 and the GZSP admission (consents, frailty, core team, plan, MDOs with SO, inclusion checklist). */
+	private void admittedToGzsp() {
+		created(consent("programma-deelname"));
+		created(consent("bespreken-kernteam"));
+		created(careTeam(true));
+		created(meeting("kernteam-overleg", Encounter.EncounterStatus.FINISHED, TODAY, POH));
+		created(checklist("complex-kwetsbaar-criteria", "c", 5));
+		created(frailtyEpisode("A05", "complex-kwetsbaar"));
+		CarePlan plan = Examples.about("CarePlan-gezondheidsplan-jansen", patient);
+		plan.setPeriod(new Period().setStart(new Date())).getAddresses().clear();
+		created(plan);
+		created(meeting("mdo-gzsp", Encounter.EncounterStatus.FINISHED, TODAY.minusDays(10), HUISARTS, WIJKVERPLEEGKUNDIGE));
+		created(meeting("so-consult", Encounter.EncounterStatus.FINISHED, TODAY.minusDays(7), SO));
+		created(meeting("mdo-gzsp", Encounter.EncounterStatus.FINISHED, TODAY.minusDays(3), HUISARTS, SO));
+		created(checklist("gzsp-inclusie", "i", 4));
 	}
 
 	@Test

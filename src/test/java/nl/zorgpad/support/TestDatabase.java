@@ -25,7 +25,7 @@ public enum TestDatabase {
 
 	void register(DynamicPropertyRegistry registry) {
 		switch (this) {
-			case H2 -> registry.add("spring.datasource.url", () -> "jdbc:h2:mem:zorgpad-test;DB_CLOSE_DELAY=-1");
+			case H2 -> registry.add("spring.datasource.url", () -> "jdbc:h2:mem:zorgpad-test;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
 			case POSTGRES -> {
 				EmbeddedPostgres server = postgres();
 				registry.add("spring.datasource.url", () -> server.getJdbcUrl("postgres", "postgres"));
