@@ -678,7 +678,10 @@ class PatientGenerator:
                     "code": concept(ICPC, code, ICPC_DISPLAY[code], STATUS_DISPLAY[status]),
                     "subject": p["subject"], "onsetDateTime": onset.isoformat(), "recordedDate": recorded.isoformat(),
                     "recorder": staff(practice, recorder),
-                    "stage": [{"summary": concept(CS + "frailty-status", status, STATUS_DISPLAY[status])}]}
+                    # the status was set when the episode was recorded, before it reaches the server: say so
+                    "stage": [{"extension": [{"url": "https://zorgpad.nl/fhir/StructureDefinition/zp-status-date",
+                                              "valueDateTime": recorded.isoformat()}],
+                               "summary": concept(CS + "frailty-status", status, STATUS_DISPLAY[status])}]}
         if evidence:
             resource["evidence"] = [{"detail": [ref(url, label) for url, label in evidence]}]
         p["episode"] = {"code": code, "onset": onset.isoformat(), "recorded": recorded.isoformat()}

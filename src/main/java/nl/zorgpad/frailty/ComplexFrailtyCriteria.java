@@ -66,7 +66,7 @@ public final class ComplexFrailtyCriteria {
 			List<String> notYes = latest.get().notYes(CRITERIA);
 			if (!notYes.isEmpty()) {
 				String items = String.join(", ", notYes);
-				String authored = latest.get().authored().toString();
+				String authored = latest.get().day().toString();
 				missing.add(
 						"criteria " + items + " met 'ja' beantwoord (in de vragenlijst 'complex-kwetsbaar-criteria' van "
 								+ authored + " niet met ja beantwoord)",

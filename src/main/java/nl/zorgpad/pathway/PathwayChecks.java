@@ -34,6 +34,7 @@ import org.hl7.fhir.r4.model.Reference;
  */
 final class PathwayChecks {
 	static final String URGENCY = "https://zorgpad.nl/fhir/StructureDefinition/zp-urgency";
+	static final String STATUS_DATE = "https://zorgpad.nl/fhir/StructureDefinition/zp-status-date";
 	static final String PREVIOUS_TRAJECTORY = "https://zorgpad.nl/fhir/StructureDefinition/zp-previous-trajectory";
 
 	private PathwayChecks() {}
@@ -66,15 +67,20 @@ final class PathwayChecks {
 		if (status.isEmpty()) {
 			return verdicts;
 		}
+		FrailtyStatus before = previous == null ? null : PatientRecord.frailtyStatusOf(previous).orElse(null);
 		LocalDate day = episodeDay(next);
-		if (rules.isOn("ZP-R2")) {
+		// A status takes effect when it is set: ZP-R2 and ZP-R3 judge the write that sets or changes it, on the
+		// day it is set, whatever day the episode was first recorded. An unchanged status was judged when it was
+		// set; changing other details of the episode later is not a new decision.
+		boolean statusSet = before != status.get();
+		LocalDate statusDay = statusDay(next);
+		if (rules.isOn("ZP-R2") && statusSet) {
 			verdicts.add(ParticipationConsent.evaluate(
-					new ParticipationConsent.EpisodeFacts(status.get(), day, record.consents())));
+					new ParticipationConsent.EpisodeFacts(status.get(), statusDay, record.consents())));
 		}
 		if (rules.isOn("ZP-R3")) {
-			FrailtyStatus before = previous == null ? null : PatientRecord.frailtyStatusOf(previous).orElse(null);
-			verdicts.add(ComplexFrailtyCriteria.evaluate(new ComplexFrailtyCriteria.Facts(before, status.get(), day,
-					record.checklists("complex-kwetsbaar-criteria"), record.coreTeam())));
+			verdicts.add(ComplexFrailtyCriteria.evaluate(new ComplexFrailtyCriteria.Facts(before, status.get(),
+					statusDay, record.checklists("complex-kwetsbaar-criteria"), record.coreTeam())));
 		}
 		if (rules.isOn("ZP-W1")) {
 			LocalDate birthDate = record.patient().map(p -> Codes.day(p.getBirthDate())).orElse(null);
@@ -130,6 +136,20 @@ final class PathwayChecks {
 		return episode.getStatus() == null
 				? null
 				: TrajectoryStatus.fromCode(episode.getStatus().toCode()).orElse(null);
+	}
+
+	/**
+	 * The day the status was set: today, or — for a record pushed later — the day the client states in
+	 * extension {@code zp-status-date} on the stage (never later than today).
+	 */
+	static LocalDate statusDay(Condition condition) {
+		LocalDate today = Codes.today();
+		Extension stated = condition.getStageFirstRep().getExtensionByUrl(STATUS_DATE);
+		if (stated != null && stated.getValue() instanceof org.hl7.fhir.r4.model.DateTimeType date && date.getValue() != null) {
+			LocalDate day = Codes.day(date.getValue());
+			return day.isAfter(today) ? today : day;
+		}
+		return today;
 	}
 
 	private static LocalDate episodeDay(Condition condition) {

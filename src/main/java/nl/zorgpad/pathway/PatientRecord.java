@@ -1,5 +1,6 @@
 package nl.zorgpad.pathway;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -154,13 +155,33 @@ final class PatientRecord {
 						.findFirst()
 						.ifPresent(answer -> answers.put(item.getLinkId(), answer.getValueBooleanType().booleanValue())));
 				responses.add(new ChecklistResponse(
-						Codes.day(response.getAuthored()),
+						checklistDay(response),
 						response.getStatus() == QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED
 								|| response.getStatus() == QuestionnaireResponse.QuestionnaireResponseStatus.AMENDED,
 						answers));
 			}
 		}
 		return responses;
+	}
+
+	/**
+	 * The day a checklist belongs to: the day of the meeting it records ({@code QuestionnaireResponse.encounter},
+	 * one of this patient's meetings), else the day it was authored, else today.
+	 */
+	private LocalDate checklistDay(QuestionnaireResponse response) {
+		if (response.getEncounter().getReferenceElement().hasIdPart()) {
+			String meeting = response.getEncounter().getReferenceElement().toUnqualifiedVersionless().getValue();
+			Optional<LocalDate> meetingDay = resources(Encounter.class).stream()
+					.filter(encounter -> bundle.sameReference(encounter.getIdElement().toUnqualifiedVersionless().getValue(),
+							meeting))
+					.filter(encounter -> encounter.getPeriod().hasStart())
+					.map(encounter -> Codes.day(encounter.getPeriod().getStart()))
+					.findFirst();
+			if (meetingDay.isPresent()) {
+				return meetingDay.get();
+			}
+		}
+		return response.hasAuthored() ? Codes.day(response.getAuthored()) : Codes.today();
 	}
 
 	/** Ids of the Questionnaires this patient has completed responses to, e.g. {@code gfi}. */

@@ -62,8 +62,8 @@ public final class GzspStopCriteria {
 		return Verdict.refused(
 				RULE,
 				"Het zorgtraject kan nog niet stoppen: stopcriteria " + items + " zijn in de vragenlijst 'gzsp-stop' van "
-						+ latest.get().authored() + " niet met ja beantwoord. Leg eerst vast dat aan alle vier is voldaan.",
+						+ latest.get().day() + " niet met ja beantwoord. Leg eerst vast dat aan alle vier is voldaan.",
 				"The trajectory cannot finish yet: stop criteria " + items + " are not answered yes in the 'gzsp-stop'"
-						+ " response of " + latest.get().authored() + ". Record first that all four are met.");
+						+ " response of " + latest.get().day() + ". Record first that all four are met.");
 	}
 }

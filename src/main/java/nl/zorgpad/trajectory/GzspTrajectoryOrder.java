@@ -105,9 +105,9 @@ public final class GzspTrajectoryOrder {
 		String items = String.join(", ", notYes);
 		return refused(
 				"inclusiecriteria " + items + " met 'ja' beantwoord (niet met ja beantwoord in 'gzsp-inclusie' van "
-						+ latest.get().authored() + ")",
+						+ latest.get().day() + ")",
 				"inclusion criteria " + items + " answered yes (not answered yes in the 'gzsp-inclusie' response of "
-						+ latest.get().authored() + ")");
+						+ latest.get().day() + ")");
 	}
 
 	private static boolean isGpMdo(Meeting meeting) {

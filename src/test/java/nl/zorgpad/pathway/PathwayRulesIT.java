@@ -106,6 +106,85 @@ class PathwayRulesIT extends ServerTest {
 	}
 
 	@Test
+	void walksThePathwayWithTheLagsOfRealPractice_registrationAfterTheEvent() {
+		// day -90 the POH opens the signalling episode; day -75 the patient consents
+		Condition episode = frailtyEpisode("A49.01", "mogelijk-kwetsbaar");
+		episode.setRecordedDateElement(new DateTimeType(Fixtures.date(TODAY.minusDays(90))));
+		episode.setOnset(new DateTimeType(Fixtures.date(TODAY.minusDays(90))));
+		episode.setId(created(episode));
+		Consent participation = consent("programma-deelname");
+		participation.setDateTime(Fixtures.date(TODAY.minusDays(75)));
+		participation.getProvision().getPeriod().setStart(Fixtures.date(TODAY.minusDays(75)));
+		created(participation);
+		Consent discussion = consent("bespreken-kernteam");
+		discussion.getProvision().getPeriod().setStart(Fixtures.date(TODAY.minusDays(75)));
+		created(discussion);
+
+		// today, after the home visit, the same episode is re-coded A05 kwetsbaar (recordedDate stays day -90)
+		accepted(update(withStatus(episode, "A05", "kwetsbaar")));
+		// later details of the episode change nothing about when its status was set
+		episode.getNoteFirstRep().setText("huisbezoek afgerond");
+		accepted(update(episode));
+
+		// the GZSP admission: MDOs held on days -14 and -10, the SO consult on day -12,
+		// the inclusion checklist typed in today about the MDO of day -10, the trajectory started on day -9
+		created(careTeam(true));
+		created(meeting("mdo-gzsp", Encounter.EncounterStatus.FINISHED, TODAY.minusDays(14), HUISARTS, WIJKVERPLEEGKUNDIGE));
+		created(meeting("so-consult", Encounter.EncounterStatus.FINISHED, TODAY.minusDays(12), SO));
+		String inclusionMdo = created(meeting("mdo-gzsp", Encounter.EncounterStatus.FINISHED, TODAY.minusDays(10),
+				HUISARTS, SO));
+		QuestionnaireResponse inclusion = checklist("gzsp-inclusie", "i", 4);
+		inclusion.setEncounter(new Reference("Encounter/" + inclusionMdo));
+		created(inclusion);
+		EpisodeOfCare trajectory = trajectory("startfase", EpisodeOfCare.EpisodeOfCareStatus.ACTIVE);
+		trajectory.setPeriod(new Period().setStart(Fixtures.date(TODAY.minusDays(9))));
+		created(trajectory);
+	}
+
+	@Test
+	void aStatusSetWithoutConsent_isStillRefused_however_lateItIsRegistered() {
+		Condition episode = frailtyEpisode("A49.01", "mogelijk-kwetsbaar");
+		episode.setRecordedDateElement(new DateTimeType(Fixtures.date(TODAY.minusDays(90))));
+		episode.setId(created(episode));
+
+		refused(update(withStatus(episode, "A05", "kwetsbaar")), "ZP-R2", "programma-deelname");
+	}
+
+	@Test
+	void aRecordPushedLater_isJudgedOnTheStatusDateItStates() {
+		Consent participation = consent("programma-deelname");
+		participation.getProvision().getPeriod().setStart(Fixtures.date(TODAY.minusDays(75)))
+				.setEnd(Fixtures.date(TODAY.minusDays(20)));
+		created(participation); // consent that has since run out
+
+		Condition statedInTime = withStatusDate(frailtyEpisode("A05", "kwetsbaar"), TODAY.minusDays(60));
+		created(statedInTime);
+		Condition statedBeforeConsent = withStatusDate(frailtyEpisode("A05", "kwetsbaar"), TODAY.minusDays(80));
+		refused(create(statedBeforeConsent), "ZP-R2", "programma-deelname");
+		refused(create(frailtyEpisode("A05", "kwetsbaar")), "ZP-R2", "programma-deelname"); // no date stated: today
+	}
+
+	private static Condition withStatusDate(Condition episode, LocalDate day) {
+		episode.getStageFirstRep().addExtension(PathwayChecks.STATUS_DATE, new DateTimeType(Fixtures.date(day)));
+		return episode;
+	}
+
+	@Test
+	void aChecklistWithoutItsMeeting_countsOnTheDayItWasAuthored() {
+		created(consent("programma-deelname"));
+		created(consent("bespreken-kernteam"));
+		created(careTeam(true));
+		created(meeting("mdo-gzsp", Encounter.EncounterStatus.FINISHED, TODAY.minusDays(14), HUISARTS, WIJKVERPLEEGKUNDIGE));
+		created(meeting("so-consult", Encounter.EncounterStatus.FINISHED, TODAY.minusDays(12), SO));
+		created(meeting("mdo-gzsp", Encounter.EncounterStatus.FINISHED, TODAY.minusDays(10), HUISARTS, SO));
+		created(checklist("gzsp-inclusie", "i", 4)); // authored today, no encounter: after a start on day -9
+		EpisodeOfCare trajectory = trajectory("startfase", EpisodeOfCare.EpisodeOfCareStatus.ACTIVE);
+		trajectory.setPeriod(new Period().setStart(Fixtures.date(TODAY.minusDays(9))));
+
+		refused(create(trajectory), "ZP-R6", "gzsp-inclusie");
+	}
+
+	@Test
 	void simultaneousWritesCannotBreakARule_fiveStartPhasesAtOnceStoreOne() throws Exception {
 		admittedToGzsp();
 		String body = Fhir.json(trajectory("startfase", EpisodeOfCare.EpisodeOfCareStatus.ACTIVE));
@@ -208,6 +287,7 @@ class PathwayRulesIT extends ServerTest {
 	private Condition frailtyEpisode(String icpc, String status) {
 		Condition episode = Examples.about("Condition-kwetsbaarheid-jansen", patient);
 		episode.getStageFirstRep().getAssessment().clear();
+		episode.getStageFirstRep().getExtension().clear(); // its status is set on the day of the write
 		episode.getEvidence().clear();
 		episode.setRecordedDateElement(new DateTimeType(Fixtures.date(TODAY)));
 		episode.setOnset(new DateTimeType(Fixtures.date(TODAY)));
