@@ -24,6 +24,15 @@ final class Codes {
 				.findFirst();
 	}
 
+	/** Every code of the code system, in order, without repeats: a resource coded twice counts as both. */
+	static List<String> codes(List<CodeableConcept> concepts, String codeSystemId) {
+		return concepts.stream().flatMap(concept -> concept.getCoding().stream())
+				.filter(coding -> (BASE + codeSystemId).equals(coding.getSystem()) && coding.getCode() != null)
+				.map(Coding::getCode)
+				.distinct()
+				.toList();
+	}
+
 	static Optional<String> code(CodeableConcept concept, String codeSystemId) {
 		return code(List.of(concept), codeSystemId);
 	}

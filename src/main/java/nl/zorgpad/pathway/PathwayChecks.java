@@ -39,23 +39,20 @@ final class PathwayChecks {
 
 	private PathwayChecks() {}
 
-	/** ZP-R1, ZP-R4, ZP-R5 for a meeting (Encounter with a meeting-type). */
+	/** ZP-R1, ZP-R4, ZP-R5 for a meeting (Encounter with a meeting-type), for every meeting type it is coded with. */
 	static List<Verdict> meeting(Encounter encounter, PatientRecord record, RuleSwitches rules) {
-		Optional<Meeting> meeting = record.meeting(encounter);
 		List<Verdict> verdicts = new ArrayList<>();
-		if (meeting.isEmpty()) {
-			return verdicts;
-		}
-		if (rules.isOn("ZP-R1")) {
-			verdicts.add(ConsentBeforeDiscussion.evaluate(
-					new ConsentBeforeDiscussion.Facts(meeting.get(), record.consents())));
-		}
-		if (rules.isOn("ZP-R4") && meeting.get().type() == MeetingType.KERNTEAM_OVERLEG) {
-			verdicts.add(SingleCoordinator.evaluate(new SingleCoordinator.Facts(meeting.get(), record.coreTeam())));
-		}
-		if (rules.isOn("ZP-R5") && meeting.get().type() == MeetingType.BREED_MDO) {
-			verdicts.add(MdoNeedsCarePlan.evaluate(new MdoNeedsCarePlan.Facts(
-					meeting.get(), record.frailtyStatus().orElse(null), record.activeCarePlan())));
+		for (Meeting meeting : record.meetings(encounter)) {
+			if (rules.isOn("ZP-R1")) {
+				verdicts.add(ConsentBeforeDiscussion.evaluate(new ConsentBeforeDiscussion.Facts(meeting, record.consents())));
+			}
+			if (rules.isOn("ZP-R4") && meeting.type() == MeetingType.KERNTEAM_OVERLEG) {
+				verdicts.add(SingleCoordinator.evaluate(new SingleCoordinator.Facts(meeting, record.coreTeam())));
+			}
+			if (rules.isOn("ZP-R5") && meeting.type() == MeetingType.BREED_MDO) {
+				verdicts.add(MdoNeedsCarePlan.evaluate(new MdoNeedsCarePlan.Facts(
+						meeting, record.frailtyStatus().orElse(null), record.activeCarePlan())));
+			}
 		}
 		return verdicts;
 	}

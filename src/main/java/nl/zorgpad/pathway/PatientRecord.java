@@ -101,25 +101,25 @@ final class PatientRecord {
 	/** The patient's meetings (Encounters with a meeting type). */
 	List<Meeting> meetings() {
 		List<Meeting> meetings = new ArrayList<>();
-		resources(Encounter.class).forEach(encounter -> meeting(encounter).ifPresent(meetings::add));
+		resources(Encounter.class).forEach(encounter -> meetings.addAll(meetings(encounter)));
 		return meetings;
 	}
 
-	Optional<Meeting> meeting(Encounter encounter) {
-		Optional<MeetingType> type = Codes.code(encounter.getType(), "meeting-type").flatMap(MeetingType::fromCode);
-		if (type.isEmpty()) {
-			return Optional.empty();
-		}
+	/**
+	 * The meeting(s) an Encounter records: one per meeting type it is coded with, so an Encounter coded both
+	 * {@code so-consult} and {@code breed-mdo} is judged — and counted — as both.
+	 */
+	List<Meeting> meetings(Encounter encounter) {
+		List<MeetingType> types = Codes.codes(encounter.getType(), "meeting-type").stream()
+				.flatMap(code -> MeetingType.fromCode(code).stream()).toList();
 		// Only the GZSP steps depend on who took part; spare the reads for other meetings.
 		Set<CareTeamRole> roles = EnumSet.noneOf(CareTeamRole.class);
-		if (type.get() == MeetingType.MDO_GZSP || type.get() == MeetingType.SO_CONSULT) {
+		if (types.contains(MeetingType.MDO_GZSP) || types.contains(MeetingType.SO_CONSULT)) {
 			encounter.getParticipant().forEach(participant -> roles.addAll(disciplines(participant.getIndividual())));
 		}
-		return Optional.of(new Meeting(
-				type.get(),
-				MeetingStatus.fromCode(encounter.getStatus() == null ? null : encounter.getStatus().toCode()),
-				Codes.day(encounter.getPeriod().getStart()),
-				roles));
+		MeetingStatus status = MeetingStatus.fromCode(encounter.getStatus() == null ? null : encounter.getStatus().toCode());
+		LocalDate day = Codes.day(encounter.getPeriod().getStart());
+		return types.stream().map(type -> new Meeting(type, status, day, roles)).toList();
 	}
 
 	/** Members of the patient's active core team(s), with their disciplines and the coordinator role. */

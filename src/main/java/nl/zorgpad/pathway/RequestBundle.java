@@ -34,8 +34,11 @@ final class RequestBundle {
 		return remembered instanceof Bundle bundle ? new RequestBundle(bundle) : NONE;
 	}
 
+	/** The resources this Bundle stores: entries that create or update (a GET, DELETE or PATCH stores no body). */
 	<T extends Resource> List<T> resources(Class<T> type) {
 		return bundle.getEntry().stream()
+				.filter(entry -> entry.getRequest().getMethod() == Bundle.HTTPVerb.POST
+						|| entry.getRequest().getMethod() == Bundle.HTTPVerb.PUT)
 				.map(Bundle.BundleEntryComponent::getResource)
 				.filter(type::isInstance)
 				.map(type::cast)

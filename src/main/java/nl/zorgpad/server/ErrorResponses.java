@@ -8,6 +8,7 @@ import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,9 +21,18 @@ import org.slf4j.LoggerFactory;
 final class ErrorResponses {
 	private static final Logger log = LoggerFactory.getLogger(ErrorResponses.class);
 
+	/** A Java exception class named in a message (HAPI's parser quotes them: "…: java.lang.NumberFormatException: …"). */
+	static final Pattern JAVA_CLASS = Pattern.compile(
+			"\\b(?:java|javax|jakarta|org|com|ca|net)\\.[a-z]\\w*(?:\\.[\\w$]+)+(?:Exception|Error)\\b:?\\s*");
+
 	@Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
 	public BaseServerResponseException outgoing(RequestDetails request, Throwable thrown) {
 		if (thrown instanceof BaseServerResponseException known && known.getStatusCode() < 500) {
+			String message = known.getMessage();
+			if (message != null && JAVA_CLASS.matcher(message).find()) {
+				return BaseServerResponseException.newInstance(known.getStatusCode(),
+						JAVA_CLASS.matcher(message).replaceAll(""));
+			}
 			return known;
 		}
 		if (causedBy(thrown, NumberFormatException.class) || causedBy(thrown, DataFormatException.class)) {

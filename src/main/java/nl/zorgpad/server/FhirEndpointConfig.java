@@ -73,6 +73,14 @@ class FhirEndpointConfig {
 		return server;
 	}
 
+	/** Checks on the storage pointcuts, so they hold for every write path. */
+	@Bean
+	BinaryContentType binaryContentType(ca.uhn.fhir.interceptor.api.IInterceptorService storageInterceptors) {
+		BinaryContentType check = new BinaryContentType();
+		storageInterceptors.registerInterceptor(check);
+		return check;
+	}
+
 	/** One line per request: verb, URL, operation, resource, time; failures with their cause. */
 	private static LoggingInterceptor accessLog() {
 		LoggingInterceptor log = new LoggingInterceptor();

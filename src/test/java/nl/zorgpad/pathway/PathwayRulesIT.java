@@ -226,6 +226,24 @@ class PathwayRulesIT extends ServerTest {
 	}
 
 	@Test
+	void aMeetingCodedWithTwoMeetingTypes_isJudgedAsEachOfThem() {
+		Encounter twoTypes = meeting("so-consult", Encounter.EncounterStatus.PLANNED, TODAY, SO);
+		twoTypes.getTypeFirstRep().addCoding(new Coding(CS + "meeting-type", "breed-mdo", null));
+
+		refused(create(twoTypes), "ZP-R1", "bespreken-kernteam");
+	}
+
+	@Test
+	void aConsentThatATransactionDoesNotStore_doesNotCount() {
+		Bundle bundle = transaction(meeting("kernteam-overleg", Encounter.EncounterStatus.PLANNED, TODAY, POH));
+		Consent carried = consent("bespreken-kernteam");
+		bundle.getEntry().add(0, new Bundle.BundleEntryComponent().setResource(carried).setRequest(
+				new Bundle.BundleEntryRequestComponent().setMethod(Bundle.HTTPVerb.DELETE).setUrl("Consent/zp-absent")));
+
+		refused(fhir().body(Fhir.json(bundle)).post("/"), "ZP-R1", "bespreken-kernteam");
+	}
+
+	@Test
 	void acceptsAMeetingAndItsConsentInOneTransaction() {
 		Bundle bundle = transaction(consent("bespreken-kernteam"),
 				meeting("kernteam-overleg", Encounter.EncounterStatus.PLANNED, TODAY, POH));
