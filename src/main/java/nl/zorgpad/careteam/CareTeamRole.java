@@ -14,6 +14,7 @@ public enum CareTeamRole {
 	WIJKVERPLEEGKUNDIGE("wijkverpleegkundige"),
 	CASEMANAGER_DEMENTIE("casemanager-dementie"),
 	MAATSCHAPPELIJK_WERKER("maatschappelijk-werker"),
+	WELZIJN("welzijn"),
 	APOTHEKER("apotheker"),
 	COORDINATOR("coordinator");
 
@@ -30,6 +31,11 @@ public enum CareTeamRole {
 	/** A discipline, as opposed to the coordinator role a member has in addition to one. */
 	public boolean isDiscipline() {
 		return this != COORDINATOR;
+	}
+
+	/** The social domain (social work, welfare): no access to the medical record. */
+	public boolean isSocialDomain() {
+		return this == MAATSCHAPPELIJK_WERKER || this == WELZIJN;
 	}
 
 	public static Optional<CareTeamRole> fromCode(String code) {

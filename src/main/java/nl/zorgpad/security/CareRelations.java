@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import nl.zorgpad.careteam.CareTeamRole;
 import nl.zorgpad.pathway.DiscussionConsent;
 import nl.zorgpad.server.SearchIndex;
 import nl.zorgpad.server.StoredResources;
@@ -69,14 +70,15 @@ final class CareRelations {
 	private final SearchIndex index;
 	private final DiscussionConsent consent;
 	private final Map<String, Long> hashes;
+	/** Token hashes of the social-domain disciplines ({@link CareTeamRole#isSocialDomain()}). */
+	private final List<Long> socialDomain;
 
 	CareRelations(SearchIndex index, StoredResources store) {
 		this.index = index;
 		this.consent = new DiscussionConsent(store);
-		this.hashes = Map.of(
-				"active", index.tokenValue("CareTeam", "status", "active"),
-				"socialWorker", index.token("PractitionerRole", "role", CS, "maatschappelijk-werker"),
-				"welzijn", index.token("PractitionerRole", "role", CS, "welzijn"));
+		this.hashes = Map.of("active", index.tokenValue("CareTeam", "status", "active"));
+		this.socialDomain = java.util.Arrays.stream(CareTeamRole.values()).filter(CareTeamRole::isSocialDomain)
+				.map(role -> index.token("PractitionerRole", "role", CS, role.code())).toList();
 	}
 
 	/** The relation of {@code Practitioner/…} or {@code PractitionerRole/…}; nobody for anything else. */
@@ -102,8 +104,8 @@ final class CareRelations {
 		if (people.isEmpty()) {
 			return Relation.NONE;
 		}
-		boolean social = !roles.isEmpty() && !pids(SearchIndex.inline(SOCIAL_ROLES.replace(":social", ":socialWorker, :welzijn"),
-				hashes), new MapSqlParameterSource("roles", roles)).isEmpty();
+		boolean social = !roles.isEmpty() && !pids(SOCIAL_ROLES,
+				new MapSqlParameterSource("roles", roles).addValue("social", socialDomain)).isEmpty();
 		Set<String> patients = new HashSet<>(ids(SearchIndex.inline(TEAM_PATIENTS, hashes),
 				new MapSqlParameterSource("people", people)));
 		if (social) {

@@ -144,6 +144,7 @@ class SecurityConfig {
 		AuditEventAccess auditEvents = new AuditEventAccess();
 		return server -> {
 			server.registerInterceptor(auditEvents);
+			server.registerInterceptor(new ScopeInteractions());
 			server.registerInterceptor(new SearchAccess(viewers, context));
 			server.registerInterceptor(new ConsentInterceptor(new RelatedPatientsConsent(viewers, patientOf)));
 			server.registerInterceptor(authorization);

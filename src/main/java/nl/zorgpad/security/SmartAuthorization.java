@@ -77,17 +77,29 @@ final class SmartAuthorization extends AuthorizationInterceptor {
 						: rules.allow().delete().resourcesOfType(scope.resourceType()).withAnyId().andThen();
 			}
 		}
-		if (scopes.allows(Context.SYSTEM, "Patient", Interaction.READ)) {
+		if (mayRun(scopes, Context.SYSTEM, "$screening-list")) {
 			rules = rules.allow().operation().named("$screening-list").onType(Patient.class).andAllowAllResponses().andThen();
-			for (String operation : SERVER_REPORTS) {
+		}
+		for (String operation : SERVER_REPORTS) {
+			if (mayRun(scopes, Context.SYSTEM, operation)) {
 				rules = rules.allow().operation().named(operation).onServer().andAllowAllResponses().andThen();
 			}
+		}
+		if (mayRun(scopes, Context.SYSTEM, "$pathway")) {
 			rules = rules.allow().operation().named("$pathway").onInstancesOfType(Patient.class).andAllowAllResponses()
-					.andThen()
-					.allow().operation().named("$everything").onInstancesOfType(Patient.class)
+					.andThen();
+		}
+		if (mayRun(scopes, Context.SYSTEM, "$everything")) {
+			rules = rules.allow().operation().named("$everything").onInstancesOfType(Patient.class)
 					.andRequireExplicitResponseAuthorization().andThen();
 		}
 		return rules;
+	}
+
+	/** Whether the scopes allow reading everything the operation shows ({@link AccessPolicy#OPERATION_READS}). */
+	private static boolean mayRun(SmartScopes scopes, Context context, String operation) {
+		return AccessPolicy.OPERATION_READS.get(operation).stream()
+				.allMatch(type -> scopes.allows(context, type, Interaction.READ));
 	}
 
 	/** Professionals and patients: their scopes by type; the patients are the policy's business. */
@@ -114,12 +126,16 @@ final class SmartAuthorization extends AuthorizationInterceptor {
 			}
 		}
 		if (viewer.role() == AccessPolicy.Role.PROFESSIONAL && request.getOperation() != null
-				&& scopes.allows(context, "Patient", Interaction.READ) && !viewer.patients().isEmpty()) {
+				&& !viewer.patients().isEmpty()) {
 			// $pathway shows frailty status and scores: the medical record, not for the social domain
 			List<IIdType> patients = viewer.patients().stream().map(id -> (IIdType) new IdType("Patient", id)).toList();
-			rules = rules.allow().operation().named("$pathway").onInstances(patients).andAllowAllResponses().andThen()
-					.allow().operation().named("$everything").onInstances(patients)
-					.andRequireExplicitResponseAuthorization().andThen();
+			if (mayRun(scopes, context, "$pathway")) {
+				rules = rules.allow().operation().named("$pathway").onInstances(patients).andAllowAllResponses().andThen();
+			}
+			if (mayRun(scopes, context, "$everything")) {
+				rules = rules.allow().operation().named("$everything").onInstances(patients)
+						.andRequireExplicitResponseAuthorization().andThen();
+			}
 		}
 		return rules;
 	}

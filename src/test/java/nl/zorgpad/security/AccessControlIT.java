@@ -289,6 +289,31 @@ class AccessControlIT extends ServerTest {
 	}
 
 	@Nested
+	class ScopesTakenLiterally {
+		@Test
+		void aPatientOnlyScope_getsNoConsentsFromTheWorklist_norScoresFromThePathway() {
+			String patientsOnly = Tokens.of("system/Patient.rs", null, null);
+			fhir(patientsOnly).get("/Patient/" + anna).then().statusCode(200);
+			fhir(patientsOnly).get("/$worklist?type=consent-review").then().statusCode(403);
+			fhir(patientsOnly).get("/Patient/" + anna + "/$pathway").then().statusCode(403);
+			fhir(Tokens.of("system/*.rs", null, null)).get("/Patient/" + anna + "/$pathway").then().statusCode(200);
+		}
+
+		@Test
+		void searchDoesNotReadById_readDoesNotSearch_updateDoesNotCreate() {
+			fhir(Tokens.of("system/Patient.s", null, null)).get("/Patient/" + anna).then().statusCode(403);
+			fhir(Tokens.of("system/Patient.s", null, null)).get("/Patient?_id=" + anna).then().statusCode(200);
+			fhir(Tokens.of("system/Patient.r", null, null)).get("/Patient?_id=" + anna).then().statusCode(403);
+			fhir(Tokens.of("system/Patient.r", null, null)).get("/Patient/" + anna).then().statusCode(200);
+			fhir(Tokens.of("system/Patient.u", null, null)).body(patient(Fixtures.newBsn(), null)).post("/Patient")
+					.then().statusCode(403);
+			String createInATransaction = "{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":[{\"resource\":"
+					+ patient(Fixtures.newBsn(), null) + ",\"request\":{\"method\":\"POST\",\"url\":\"Patient\"}}]}";
+			fhir(Tokens.of("system/Patient.u", null, null)).body(createInATransaction).post("/").then().statusCode(403);
+		}
+	}
+
+	@Nested
 	class AuditThatAnswersQuestions {
 		private final String auditor = Tokens.of("system/AuditEvent.rs", null, null);
 
