@@ -13,8 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -27,9 +25,8 @@ public final class OfficialExamples {
 
 	private OfficialExamples() {}
 
-	/** File name (e.g. {@code Patient-example.json}) → JSON text, in the package's order. */
-	public static Map<String, String> all() {
-		Map<String, String> examples = new LinkedHashMap<>();
+	/** Each example in the package's order: file name (e.g. {@code Patient-example.json}) and JSON text. */
+	public static void forEach(java.util.function.BiConsumer<String, String> example) {
 		try (InputStream tar = new GZIPInputStream(new BufferedInputStream(Files.newInputStream(tarball())))) {
 			byte[] header = new byte[512];
 			while (tar.readNBytes(header, 0, 512) == 512 && header[0] != 0) {
@@ -40,13 +37,12 @@ public final class OfficialExamples {
 				String file = name.substring(name.lastIndexOf('/') + 1);
 				if (name.startsWith("package/") && file.endsWith(".json") && !file.startsWith(".")
 						&& !file.equals("package.json")) {
-					examples.put(file, new String(content, StandardCharsets.UTF_8));
+					example.accept(file, new String(content, StandardCharsets.UTF_8));
 				}
 			}
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
-		return examples;
 	}
 
 	private static synchronized Path tarball() throws IOException {
