@@ -10,25 +10,35 @@ import ca.uhn.fhir.rest.param.UriParam;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Questionnaire;
 
 /**
  * Finds the Questionnaire a response answers, by canonical ({@code url} or {@code url|version}), from the
  * server's own store, so a region's uploaded version is used as soon as it is stored. Cached; any
- * Questionnaire write empties the cache.
+ * Questionnaire write on this server empties the cache, and so does one on another replica: each lookup
+ * first compares the database's last Questionnaire change with the one the cache was filled at.
  */
 final class QuestionnaireCatalog {
 	private final IFhirResourceDao<Questionnaire> questionnaires;
+	private final Supplier<Object> lastChange;
 	private final Map<String, Optional<Questionnaire>> byCanonical = new ConcurrentHashMap<>();
+	private volatile Object filledAt;
 
-	QuestionnaireCatalog(IFhirResourceDao<Questionnaire> questionnaires) {
+	QuestionnaireCatalog(IFhirResourceDao<Questionnaire> questionnaires, Supplier<Object> lastChange) {
 		this.questionnaires = questionnaires;
+		this.lastChange = lastChange;
 	}
 
 	Optional<Questionnaire> find(String canonical) {
 		if (canonical == null || canonical.isBlank()) {
 			return Optional.empty();
+		}
+		Object stamp = lastChange.get();
+		if (!stamp.equals(filledAt)) {
+			byCanonical.clear();
+			filledAt = stamp;
 		}
 		return byCanonical.computeIfAbsent(canonical, this::load);
 	}

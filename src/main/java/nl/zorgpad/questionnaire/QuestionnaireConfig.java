@@ -19,8 +19,10 @@ class QuestionnaireConfig {
 	}
 
 	@Bean
-	QuestionnaireCatalog questionnaireCatalog(DaoRegistry daos, IInterceptorService storageInterceptors) {
-		QuestionnaireCatalog catalog = new QuestionnaireCatalog(daos.getResourceDao(Questionnaire.class));
+	QuestionnaireCatalog questionnaireCatalog(DaoRegistry daos, IInterceptorService storageInterceptors,
+			nl.zorgpad.server.StoredResources store) {
+		QuestionnaireCatalog catalog = new QuestionnaireCatalog(daos.getResourceDao(Questionnaire.class),
+				() -> store.lastChange("Questionnaire"));
 		storageInterceptors.registerInterceptor(catalog);
 		return catalog;
 	}

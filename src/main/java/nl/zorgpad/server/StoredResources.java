@@ -48,6 +48,9 @@ public class StoredResources {
 	private static final String LOCK_PATIENT =
 			"SELECT RES_ID FROM HFJ_RESOURCE WHERE RES_TYPE = 'Patient' AND FHIR_ID = :id FOR UPDATE";
 
+	private static final String LAST_CHANGE =
+			"SELECT MAX(RES_UPDATED) FROM HFJ_RESOURCE WHERE RES_TYPE = :type";
+
 	private final NamedParameterJdbcTemplate jdbc;
 	private final FhirContext context;
 	private final DaoRegistry daos;
@@ -75,6 +78,15 @@ public class StoredResources {
 	 */
 	public void lockPatient(String patientId) {
 		jdbc.query(LOCK_PATIENT, Map.of("id", patientId), (ResultSet row) -> {});
+	}
+
+	/**
+	 * When a resource of this type was last written (created, updated or deleted) by any server on this
+	 * database — a cheap stamp for caches that must stay coherent across replicas.
+	 */
+	public Object lastChange(String type) {
+		Object stamp = jdbc.queryForObject(LAST_CHANGE, Map.of("type", type), Object.class);
+		return stamp == null ? "never" : stamp;
 	}
 
 	/** The resources of {@code type} with these ids (unknown and deleted ones are left out). */

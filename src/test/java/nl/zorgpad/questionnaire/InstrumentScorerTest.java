@@ -23,11 +23,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The shipped instruments scored from their own Questionnaire data, at every cut-off and special rule. */
-class InstrumentScorerTest {
+public class InstrumentScorerTest {
 	private static final FhirContext FHIR = FhirContext.forR4Cached();
 	private static final InstrumentScorer SCORER = new InstrumentScorer(FHIR);
 
-	static Questionnaire questionnaire(String id) {
+	public static Questionnaire questionnaire(String id) {
 		try {
 			return FHIR.newJsonParser().parseResource(Questionnaire.class,
 					Files.readString(Path.of("fhir-profiles", "Questionnaire-" + id + ".json")));
@@ -37,7 +37,7 @@ class InstrumentScorerTest {
 	}
 
 	/** A completed response answering every scored item with {@code defaultAnswer} unless overridden. */
-	static QuestionnaireResponse respond(Questionnaire questionnaire, String defaultAnswer, Map<String, String> answers) {
+	public static QuestionnaireResponse respond(Questionnaire questionnaire, String defaultAnswer, Map<String, String> answers) {
 		QuestionnaireResponse response = new QuestionnaireResponse();
 		response.setStatus(QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED);
 		response.setQuestionnaire(questionnaire.getUrl());

@@ -23,6 +23,15 @@ public enum TestDatabase {
 		return valueOf(System.getProperty("zorgpad.test.database", "h2").toUpperCase());
 	}
 
+	/** The same, as plain properties (for a second server started by a test). */
+	public java.util.Map<String, Object> properties() {
+		return switch (this) {
+			case H2 -> java.util.Map.of("spring.datasource.url", "jdbc:h2:mem:zorgpad-test;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+			case POSTGRES -> java.util.Map.of("spring.datasource.url", postgres().getJdbcUrl("postgres", "postgres"),
+					"spring.datasource.username", "postgres", "spring.datasource.password", "");
+		};
+	}
+
 	void register(DynamicPropertyRegistry registry) {
 		switch (this) {
 			case H2 -> registry.add("spring.datasource.url", () -> "jdbc:h2:mem:zorgpad-test;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
