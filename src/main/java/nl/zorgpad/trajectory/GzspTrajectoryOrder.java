@@ -17,17 +17,20 @@ import nl.zorgpad.rules.Verdict;
 /**
  * ZP-R6 (admission): a GZSP trajectory becomes active only after, in date order and on or before its start:
  * <ol>
- *   <li>a held {@code mdo-gzsp} with a GP (huisarts) and a district nurse (wijkverpleegkundige);
+ *   <li>a held {@code mdo-gzsp} or {@code breed-mdo} with a GP (huisarts) and a district nurse (wijkverpleegkundige);
  *   <li>a held {@code so-consult} — the SO's consult is the geriatric assessment;
  *   <li>another held {@code mdo-gzsp} with the SO (specialist-ouderengeneeskunde), which tests inclusion: the
- *       latest completed {@code gzsp-inclusie} response authored from that MDO's day up to the start answers
- *       i1..i4 yes.
+ *       latest completed {@code gzsp-inclusie} response of that MDO's day up to the start answers
+ *       i1..i3 yes (i4 is a rule of thumb and never refuses).
  * </ol>
  * Each step may fall on the same day as the one before. Only the change into active is checked.
  */
 @PureDomain
 public final class GzspTrajectoryOrder {
-	public static final List<String> INCLUSION_CRITERIA = List.of("i1", "i2", "i3", "i4");
+	/** The inclusion criteria that must be met; i4 ("several contacts needed") is a rule of thumb that only informs. */
+	public static final List<String> INCLUSION_CRITERIA = List.of("i1", "i2", "i3");
+	/** Asked in the checklist, never refusing: "several contacts with providers are needed". */
+	public static final List<String> RULE_OF_THUMB = List.of("i4");
 	private static final String RULE = RuleIds.R6_GZSP_TRAJECTORY;
 
 	/**
@@ -93,9 +96,9 @@ public final class GzspTrajectoryOrder {
 		Optional<ChecklistResponse> latest = ChecklistResponse.latestCompleted(responses, mdoDay, start);
 		if (latest.isEmpty()) {
 			return refused(
-					"de toetsing aan de inclusiecriteria: een ingevulde vragenlijst 'gzsp-inclusie' (i1..i4) van het MDO"
+					"de toetsing aan de inclusiecriteria: een ingevulde vragenlijst 'gzsp-inclusie' (i1..i3) van het MDO"
 							+ " van " + mdoDay + " of later, op of vóór " + start,
-					"the test of the inclusion criteria: a completed 'gzsp-inclusie' response (i1..i4) authored from the"
+					"the test of the inclusion criteria: a completed 'gzsp-inclusie' response (i1..i3) authored from the"
 							+ " MDO of " + mdoDay + " on, on or before " + start);
 		}
 		List<String> notYes = latest.get().notYes(INCLUSION_CRITERIA);
@@ -110,8 +113,9 @@ public final class GzspTrajectoryOrder {
 						+ latest.get().day() + ")");
 	}
 
+	/** Admission step 2: an MDO organised by the GP with the district nurse — a GZSP MDO or a broad MDO. */
 	private static boolean isGpMdo(Meeting meeting) {
-		return meeting.type() == MeetingType.MDO_GZSP
+		return (meeting.type() == MeetingType.MDO_GZSP || meeting.type() == MeetingType.BREED_MDO)
 				&& meeting.hasParticipant(CareTeamRole.HUISARTS)
 				&& meeting.hasParticipant(CareTeamRole.WIJKVERPLEEGKUNDIGE);
 	}

@@ -39,7 +39,8 @@ class CodesMatchProfilesTest {
 	static Stream<Arguments> criteriaLists() {
 		return Stream.of(
 				Arguments.of("complex-kwetsbaar-criteria", ComplexFrailtyCriteria.CRITERIA),
-				Arguments.of("gzsp-inclusie", GzspTrajectoryOrder.INCLUSION_CRITERIA),
+				Arguments.of("gzsp-inclusie", Stream.concat(GzspTrajectoryOrder.INCLUSION_CRITERIA.stream(),
+						GzspTrajectoryOrder.RULE_OF_THUMB.stream()).toList()),
 				Arguments.of("gzsp-stop", GzspStopCriteria.STOP_CRITERIA));
 	}
 

@@ -145,7 +145,7 @@ class GzspTrajectoryOrderTest {
 			Verdict.Finding reason = refusal(activate(List.of(GP_MDO, SO_VISIT, SO_MDO), List.of()), RULE);
 
 			assertThat(reason.dutch()).contains("gzsp-inclusie", "2024-05-01");
-			assertThat(reason.english()).contains("a completed 'gzsp-inclusie' response (i1..i4)");
+			assertThat(reason.english()).contains("a completed 'gzsp-inclusie' response (i1..i3)");
 		}
 
 		@Test
@@ -160,8 +160,20 @@ class GzspTrajectoryOrderTest {
 			refusal(activate(List.of(GP_MDO, SO_VISIT, SO_MDO), List.of(draft)), RULE);
 		}
 
+		@Test
+		void allowsStart_whenOnlyTheRuleOfThumbI4IsNotMet() {
+			assertAllowed(activate(List.of(GP_MDO, SO_VISIT, SO_MDO), List.of(inclusion("2024-05-02", Map.of("i4", false)))));
+		}
+
+		@Test
+		void acceptsABroadMdoOfGpAndDistrictNurse_asTheFirstStep() {
+			Meeting broad = meeting(MeetingType.BREED_MDO, FINISHED, "2024-03-01", HUISARTS, WIJKVERPLEEGKUNDIGE);
+
+			assertAllowed(activate(List.of(broad, SO_VISIT, SO_MDO), List.of(INCLUDED)));
+		}
+
 		@ParameterizedTest
-		@ValueSource(strings = {"i1", "i2", "i3", "i4"})
+		@ValueSource(strings = {"i1", "i2", "i3"})
 		void refusesStart_whenAnInclusionCriterionIsNotMet_namingIt(String item) {
 			ChecklistResponse notMet = inclusion("2024-05-02", Map.of(item, false));
 
