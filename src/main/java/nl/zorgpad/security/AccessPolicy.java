@@ -93,7 +93,7 @@ final class AccessPolicy {
 
 	private AccessPolicy() {}
 
-	/** Whether the resource types of this role can carry patient data the viewer may read. */
+	/** The resource types of patient data a role may read (about related patients only). */
 	static Set<String> readableTypes(Role role) {
 		return switch (role) {
 			case SYSTEM, PROFESSIONAL -> PATIENT_DATA;
@@ -117,7 +117,7 @@ final class AccessPolicy {
 		if (viewer.role() == Role.SOCIAL_DOMAIN && "Encounter".equals(subject.type()) && !subject.meeting()) {
 			return false;
 		}
-		return !subject.about().isEmpty() && viewer.patients().containsAll(subject.about());
+		return related(viewer, subject);
 	}
 
 	/**

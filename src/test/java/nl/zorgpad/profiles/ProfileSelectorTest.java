@@ -35,6 +35,16 @@ class ProfileSelectorTest {
 	}
 
 	@Test
+	void aProfileThatCarriesOnlyAnExtension_isNoClaim() {
+		Condition condition = new Condition();
+		condition.getMeta().addProfileElement().addExtension("http://hl7.org/fhir/StructureDefinition/data-absent-reason",
+				new org.hl7.fhir.r4.model.CodeType("unknown"));
+		condition.getCode().addCoding(new Coding(ProfileSelector.ICPC, "A05", null));
+
+		assertThat(ProfileSelector.profilesFor(condition)).containsExactly(SD + "zp-frailty-episode");
+	}
+
+	@Test
 	void aConditionWithAnotherIcpcCode_needsNoProfile() {
 		Condition diabetes = new Condition();
 		diabetes.getCode().addCoding(new Coding(ProfileSelector.ICPC, "T90", null));
