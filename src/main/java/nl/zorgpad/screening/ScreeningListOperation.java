@@ -59,12 +59,15 @@ final class ScreeningListOperation {
 		if (OperationResponses.wantsCsv(request)) {
 			// the whole list: population-wide aggregates, read once for the filters and the columns
 			ScreeningQuery.Totals totals = query.totals(criteria.date());
-			writeCsv(criteria, query.candidates(criteria, totals), totals, response);
+			List<ScreeningQuery.Candidate> all = query.candidates(criteria, totals);
+			OperationResponses.shown(request, all.stream().map(candidate -> "Patient/" + candidate.id()).toList());
+			writeCsv(criteria, all, totals, response);
 			return;
 		}
 		List<ScreeningQuery.Candidate> candidates = query.candidates(criteria, null);
 		OperationResponses.Page page = OperationResponses.page(count, offset, candidates.size());
 		List<ScreeningQuery.Candidate> shown = candidates.subList(page.from(), page.to());
+		OperationResponses.shown(request, shown.stream().map(candidate -> "Patient/" + candidate.id()).toList());
 		Bundle bundle = OperationResponses.searchset(request, page, candidates.size());
 		List<Long> pids = shown.stream().map(ScreeningQuery.Candidate::pid).toList();
 		Map<Long, ScreeningQuery.Columns> columns = query.columns(pids, criteria.date());

@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.RowMapper;
  */
 final class AuditStore {
 	private static final String INSERT = "INSERT INTO ZP_AUDIT_EVENT (RECORDED, PATIENTS, CLIENT, AGENT, SUBTYPE,"
-			+ " OUTCOME, BODY, WHO, ENTITY, ACTION) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+			+ " OUTCOME, BODY, WHO, ENTITY, ACTION, EVENT_KEY) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 	private static final String SELECT = "SELECT ID, BODY FROM ZP_AUDIT_EVENT";
 
 	/**
@@ -48,26 +48,54 @@ final class AuditStore {
 		jdbc.execute("ALTER TABLE ZP_AUDIT_EVENT ADD COLUMN IF NOT EXISTS WHO VARCHAR(255)");
 		jdbc.execute("ALTER TABLE ZP_AUDIT_EVENT ADD COLUMN IF NOT EXISTS ENTITY VARCHAR(255)");
 		jdbc.execute("ALTER TABLE ZP_AUDIT_EVENT ADD COLUMN IF NOT EXISTS ACTION VARCHAR(1)");
+		jdbc.execute("ALTER TABLE ZP_AUDIT_EVENT ADD COLUMN IF NOT EXISTS EVENT_KEY VARCHAR(36)");
+		jdbc.execute("CREATE INDEX IF NOT EXISTS ZP_AUDIT_EVENT_KEY ON ZP_AUDIT_EVENT (EVENT_KEY)");
+		jdbc.execute("CREATE TABLE IF NOT EXISTS ZP_AUDIT_PATIENT (EVENT_KEY VARCHAR(36) NOT NULL, PATIENT VARCHAR(100) NOT NULL)");
+		jdbc.execute("CREATE INDEX IF NOT EXISTS ZP_AUDIT_PATIENT_PATIENT ON ZP_AUDIT_PATIENT (PATIENT, EVENT_KEY)");
 		jdbc.execute("CREATE INDEX IF NOT EXISTS ZP_AUDIT_EVENT_RECORDED ON ZP_AUDIT_EVENT (RECORDED)");
 		jdbc.execute("CREATE INDEX IF NOT EXISTS ZP_AUDIT_EVENT_CLIENT ON ZP_AUDIT_EVENT (CLIENT)");
 		jdbc.execute("CREATE INDEX IF NOT EXISTS ZP_AUDIT_EVENT_WHO ON ZP_AUDIT_EVENT (WHO)");
 		jdbc.execute("CREATE INDEX IF NOT EXISTS ZP_AUDIT_EVENT_ENTITY ON ZP_AUDIT_EVENT (ENTITY)");
 	}
 
+	/**
+	 * Appends the events in one JDBC batch; every patient an event records also gets a row in
+	 * {@code ZP_AUDIT_PATIENT} (joined by a key made here), so "who saw patient X" is answered for an event
+	 * about thousands of patients (a population list) too.
+	 */
 	void append(List<AuditEvent> events) {
-		jdbc.batchUpdate(INSERT, events, events.size(), (statement, event) -> {
-			AuditEvent.AuditEventAgentComponent agent = event.getAgentFirstRep();
-			statement.setTimestamp(1, new Timestamp(event.getRecorded().getTime()));
-			statement.setString(2, patients(event));
-			statement.setString(3, limit(agent.getAltId(), 255));
-			statement.setString(4, limit(agent.getWho().getIdentifier().getValue(), 255));
-			statement.setString(5, event.getSubtypeFirstRep().getCode());
-			statement.setString(6, event.getOutcome() == null ? null : event.getOutcome().toCode());
-			statement.setString(7, context.newJsonParser().encodeResourceToString(event));
-			statement.setString(8, limit(agent.getWho().getReference(), 255));
-			statement.setString(9, limit(entity(event), 255));
-			statement.setString(10, event.getAction() == null ? null : event.getAction().toCode());
+		List<String> keys = events.stream().map(event -> java.util.UUID.randomUUID().toString()).toList();
+		jdbc.batchUpdate(INSERT, new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
+			@Override
+			public void setValues(java.sql.PreparedStatement statement, int i) throws java.sql.SQLException {
+				AuditEvent event = events.get(i);
+				AuditEvent.AuditEventAgentComponent agent = event.getAgentFirstRep();
+				statement.setTimestamp(1, new Timestamp(event.getRecorded().getTime()));
+				statement.setString(2, patients(event));
+				statement.setString(3, limit(agent.getAltId(), 255));
+				statement.setString(4, limit(agent.getWho().getIdentifier().getValue(), 255));
+				statement.setString(5, event.getSubtypeFirstRep().getCode());
+				statement.setString(6, event.getOutcome() == null ? null : event.getOutcome().toCode());
+				statement.setString(7, context.newJsonParser().encodeResourceToString(event));
+				statement.setString(8, limit(agent.getWho().getReference(), 255));
+				statement.setString(9, limit(entity(event), 255));
+				statement.setString(10, event.getAction() == null ? null : event.getAction().toCode());
+				statement.setString(11, keys.get(i));
+			}
+
+			@Override
+			public int getBatchSize() {
+				return events.size();
+			}
 		});
+		List<Object[]> patientRows = new ArrayList<>();
+		for (int i = 0; i < events.size(); i++) {
+			String key = keys.get(i);
+			patientReferences(events.get(i)).forEach(patient -> patientRows.add(new Object[] {key, patient}));
+		}
+		if (!patientRows.isEmpty()) {
+			jdbc.batchUpdate("INSERT INTO ZP_AUDIT_PATIENT (EVENT_KEY, PATIENT) VALUES (?, ?)", patientRows);
+		}
 	}
 
 	Optional<AuditEvent> read(long id) {
@@ -94,8 +122,9 @@ final class AuditStore {
 	private static String where(Query query, List<Object> arguments) {
 		StringBuilder sql = new StringBuilder(" WHERE 1 = 1");
 		if (query.patient() != null) {
-			sql.append(" AND PATIENTS LIKE ?");
-			arguments.add("% " + query.patient() + " %");
+			sql.append(" AND EXISTS (SELECT 1 FROM ZP_AUDIT_PATIENT p WHERE p.EVENT_KEY = ZP_AUDIT_EVENT.EVENT_KEY"
+					+ " AND p.PATIENT = ?)");
+			arguments.add(query.patient());
 		}
 		equal(sql, arguments, "CLIENT", query.client());
 		if (query.agent() != null) {
@@ -133,7 +162,14 @@ final class AuditStore {
 		};
 	}
 
-	/** " Patient/1 Patient/2 " — spaces on both sides, so a LIKE finds whole references. */
+	private static List<String> patientReferences(AuditEvent event) {
+		return event.getEntity().stream()
+				.filter(entity -> "1".equals(entity.getRole().getCode()) && entity.getWhat().hasReference())
+				.map(entity -> limit(entity.getWhat().getReference(), 100))
+				.distinct().toList();
+	}
+
+	/** " Patient/1 Patient/2 " (at most 4,000 characters; the searchable list is ZP_AUDIT_PATIENT). */
 	private static String patients(AuditEvent event) {
 		StringBuilder patients = new StringBuilder(" ");
 		event.getEntity().stream()

@@ -36,6 +36,7 @@ final class AuditTrail implements AutoCloseable {
 	private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
 	private static final String RESPONSE = AuditTrail.class.getName() + ".response";
 	private static final String SENT = AuditTrail.class.getName() + ".sent";
+	private static final String STATUS = AuditTrail.class.getName() + ".status";
 	private static final int MAX_PATIENTS = 100;
 
 	private final FhirContext context;
@@ -68,9 +69,12 @@ final class AuditTrail implements AutoCloseable {
 	}
 
 	@Hook(Pointcut.SERVER_OUTGOING_RESPONSE)
-	public boolean response(RequestDetails request, IBaseResource response) {
-		if (enabled && response != null) {
-			request.getUserData().put(RESPONSE, response);
+	public boolean response(RequestDetails request, ca.uhn.fhir.rest.api.server.ResponseDetails response) {
+		if (enabled && response.getResponseResource() != null) {
+			request.getUserData().put(RESPONSE, response.getResponseResource());
+		}
+		if (enabled) {
+			request.getUserData().put(STATUS, response.getResponseCode());
 		}
 		return true;
 	}
@@ -92,6 +96,11 @@ final class AuditTrail implements AutoCloseable {
 			return;
 		}
 		AuditEvent event = event(request, operation, outcome, message, Caller.current());
+		if (operation == RestOperationTypeEnum.CREATE && Integer.valueOf(200).equals(request.getUserData().get(STATUS))) {
+			// a conditional create that matched an existing resource showed it: a read
+			event.setAction(AuditEvent.AuditEventAction.R);
+			event.setOutcomeDesc("conditional create matched an existing resource");
+		}
 		if (!queue.offer(event)) {
 			write(List.of(event)); // the writer is behind: this request writes its own event rather than lose it
 		}
@@ -228,6 +237,9 @@ final class AuditTrail implements AutoCloseable {
 			}
 		} else if (received instanceof IBaseResource resource) {
 			owners(resource, patients);
+		}
+		if (request.getUserData().get(nl.zorgpad.server.OperationResponses.PATIENTS_SHOWN) instanceof List<?> shown) {
+			shown.forEach(patient -> patients.add(patient.toString())); // a population operation's whole answer
 		}
 		Object response = request.getUserData().get(RESPONSE);
 		if (response instanceof Bundle bundle) {

@@ -91,6 +91,14 @@ public final class OperationResponses {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("%24", "$").replace("%7C", "|");
 	}
 
+	/** Request user data: the patient references an operation showed (its answer is written by hand, not by HAPI). */
+	public static final String PATIENTS_SHOWN = OperationResponses.class.getName() + ".patientsShown";
+
+	/** Records which patients an operation's answer shows, for the audit trail. */
+	public static void shown(RequestDetails request, java.util.Collection<String> patientReferences) {
+		request.getUserData().put(PATIENTS_SHOWN, java.util.List.copyOf(patientReferences));
+	}
+
 	/** Whether the caller asked for a spreadsheet ({@code _format=csv} or {@code text/csv}). */
 	public static boolean wantsCsv(RequestDetails request) {
 		String[] format = request.getParameters().get("_format");

@@ -73,6 +73,7 @@ final class WorklistOperation {
 		};
 		items.sort(Comparator.comparing(Item::due).thenComparing(Item::id));
 		if (OperationResponses.wantsCsv(request)) {
+			OperationResponses.shown(request, items.stream().map(item -> "Patient/" + item.patient()).toList());
 			try (Writer out = OperationResponses.csv(response, "worklist-" + kind + "-" + day + ".csv")) {
 				Csv.row(out, "type", "patient", "resource", "since", "due");
 				for (Item item : items) {
@@ -84,6 +85,7 @@ final class WorklistOperation {
 		}
 		OperationResponses.Page page = OperationResponses.page(count, offset, items.size());
 		List<Item> shown = items.subList(page.from(), page.to());
+		OperationResponses.shown(request, shown.stream().map(item -> "Patient/" + item.patient()).toList());
 		Bundle bundle = OperationResponses.searchset(request, page, items.size());
 		Map<String, Resource> resources = resources(shown);
 		for (Item item : shown) {

@@ -362,6 +362,31 @@ class AccessControlIT extends ServerTest {
 		}
 
 		@Test
+		void aConditionalCreateThatMatches_isAuditedAsTheReadItIs() {
+			String client = "audit-conditional-" + run;
+			String token = Tokens.token("n", client, "user/*.cruds", nurse, null, Duration.ofHours(1), Tokens.SECRET);
+			fhir(token).header("If-None-Exist", "identifier=" + BSN + "|" + annaBsn).body(patient(annaBsn, null))
+					.post("/Patient").then().statusCode(200);
+
+			io.restassured.path.json.JsonPath found = events("altid=" + client, 1);
+			assertThat(found.getList("entry.resource.action", String.class)).containsExactly("R");
+			assertThat(found.getList("entry.resource.collect { it.entity[0].what.reference }", String.class))
+					.containsExactly("Patient/" + anna);
+		}
+
+		@Test
+		void aPopulationListAsASpreadsheet_recordsEveryPatientOnIt() {
+			String client = "audit-csv-" + run;
+			String integrator = Tokens.token("i", client, "system/*.rs", null, null, Duration.ofHours(1), Tokens.SECRET);
+			String csv = fhir(integrator).accept("text/csv")
+					.get("/Patient/$screening-list?_format=csv&practice=Organization/ac-practice-a-" + run).then()
+					.statusCode(200).extract().asString();
+			assertThat(csv).contains("Patient/" + anna);
+
+			events("altid=" + client + "&patient=Patient/" + anna, 1);
+		}
+
+		@Test
 		void aPatient_seesWhoAccessedHerRecord_andNothingAboutOthers() {
 			fhir(user(gpA)).get("/Patient/" + anna).then().statusCode(200);
 			fhir(user(gpB)).get("/Patient/" + bea).then().statusCode(200);
