@@ -128,7 +128,9 @@ final class SearchAccess {
 	 */
 	@Hook(value = Pointcut.SERVER_OUTGOING_RESPONSE, order = -1000)
 	public void totalBeforeConsent(RequestDetails request, ResponseDetails response) {
-		if (response.getResponseResource() instanceof Bundle bundle && bundle.hasTotal()) {
+		// only a narrowed search: a history is filtered, not narrowed, so its count stays away
+		if (request.getRestOperationType() == RestOperationTypeEnum.SEARCH_TYPE
+				&& response.getResponseResource() instanceof Bundle bundle && bundle.hasTotal()) {
 			request.getUserData().put(TOTAL, bundle.getTotal());
 		}
 	}

@@ -206,6 +206,14 @@ class AccessControlIT extends ServerTest {
 		}
 
 		@Test
+		void aHistoryOfATypeShowsOnlyRelatedPatients_andCountsNobodyElse() {
+			Response history = fhir(user(nurse)).get("/Condition/_history?_count=500");
+
+			history.then().statusCode(200).body("total", org.hamcrest.Matchers.nullValue());
+			assertThat(history.asString()).doesNotContain("hartfalen");
+		}
+
+		@Test
 		void includesOutsideTheRelation_areLeftOut_notRefused() {
 			put("Observation/ac-anna-obs-" + run, "{\"resourceType\":\"Observation\",\"status\":\"final\",\"code\":"
 					+ "{\"text\":\"gewicht\"},\"subject\":" + ref("Patient/" + anna) + ",\"performer\":[" + ref("Patient/" + bea)
