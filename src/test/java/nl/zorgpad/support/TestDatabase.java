@@ -18,6 +18,9 @@ public enum TestDatabase {
 	POSTGRES;
 
 	private static EmbeddedPostgres postgres;
+	/** The H2 database: in memory, unless a long run (the full odd-input corpus) asks for a file. */
+	private static final String H2_URL = System.getProperty("zorgpad.test.h2.url",
+			"jdbc:h2:mem:zorgpad-test;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
 
 	public static TestDatabase current() {
 		return valueOf(System.getProperty("zorgpad.test.database", "h2").toUpperCase());
@@ -26,7 +29,7 @@ public enum TestDatabase {
 	/** The same, as plain properties (for a second server started by a test). */
 	public java.util.Map<String, Object> properties() {
 		return switch (this) {
-			case H2 -> java.util.Map.of("spring.datasource.url", "jdbc:h2:mem:zorgpad-test;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+			case H2 -> java.util.Map.of("spring.datasource.url", H2_URL);
 			case POSTGRES -> java.util.Map.of("spring.datasource.url", postgres().getJdbcUrl("postgres", "postgres"),
 					"spring.datasource.username", "postgres", "spring.datasource.password", "");
 		};
@@ -34,7 +37,7 @@ public enum TestDatabase {
 
 	void register(DynamicPropertyRegistry registry) {
 		switch (this) {
-			case H2 -> registry.add("spring.datasource.url", () -> "jdbc:h2:mem:zorgpad-test;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+			case H2 -> registry.add("spring.datasource.url", () -> H2_URL);
 			case POSTGRES -> {
 				EmbeddedPostgres server = postgres();
 				registry.add("spring.datasource.url", () -> server.getJdbcUrl("postgres", "postgres"));
