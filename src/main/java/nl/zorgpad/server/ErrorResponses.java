@@ -25,10 +25,19 @@ final class ErrorResponses {
 	static final Pattern JAVA_CLASS = Pattern.compile(
 			"\\b(?:java|javax|jakarta|org|com|ca|net)\\.[a-z]\\w*(?:\\.[\\w$]+)+(?:Exception|Error)\\b:?\\s*");
 
+	/** A database message passed on by HAPI (e.g. "could not execute batch [Value too long for column …]"). */
+	static final Pattern DATABASE = Pattern.compile(
+			"(?i)could not execute|\\bSQL|\\bcolumn\\b|constraint \\[|CHARACTER VARYING|duplicate key");
+
 	@Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
 	public BaseServerResponseException outgoing(RequestDetails request, Throwable thrown) {
 		if (thrown instanceof BaseServerResponseException known && known.getStatusCode() < 500) {
 			String message = known.getMessage();
+			if (message != null && DATABASE.matcher(message).find()) {
+				// HAPI quotes the database's own words (statement, column, constraint); the client gets ours
+				return BaseServerResponseException.newInstance(known.getStatusCode(), "The write was not stored: it"
+						+ " conflicts with stored data, or holds a value longer than the server can index");
+			}
 			if (message != null && JAVA_CLASS.matcher(message).find()) {
 				return BaseServerResponseException.newInstance(known.getStatusCode(),
 						JAVA_CLASS.matcher(message).replaceAll(""));

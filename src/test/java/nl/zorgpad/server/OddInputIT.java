@@ -80,7 +80,8 @@ class OddInputIT extends ServerTest {
 		int status = response.statusCode();
 		counts[status / 100]++;
 		String body = response.asString();
-		if (status >= 500 || INTERNALS.matcher(body).find()) {
+		// a 2xx answer echoes the client's own resource (an example may well mention "SQL"); a refusal must not
+		if (status >= 500 || status >= 300 && INTERNALS.matcher(body).find()) {
 			failures.add(status + " " + name + ": " + body.substring(0, Math.min(300, body.length())));
 		}
 	}
