@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import nl.zorgpad.rules.RuleOutcomes;
 import nl.zorgpad.rules.Verdict;
+import nl.zorgpad.server.PatientOf;
 import nl.zorgpad.server.StoredResources;
 import org.hl7.fhir.instance.model.api.IBaseBundle;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -34,11 +35,16 @@ final class PathwayRulesInterceptor {
 	private final FhirContext context;
 	private final StoredResources store;
 	private final RuleSwitches rules;
+	private final PatientOf patientOf;
+	/** The resources the rules guard or read as facts. */
+	private static final List<Class<? extends IBaseResource>> GUARDED = List.of(Encounter.class, Condition.class,
+			CarePlan.class, EpisodeOfCare.class, Consent.class, QuestionnaireResponse.class, CareTeam.class);
 
 	PathwayRulesInterceptor(FhirContext context, StoredResources store, RuleSwitches rules) {
 		this.context = context;
 		this.store = store;
 		this.rules = rules;
+		this.patientOf = new PatientOf(context);
 	}
 
 	/** Entries of a transaction are checked together: a Consent earlier in the Bundle counts for a meeting later. */
@@ -98,25 +104,8 @@ final class PathwayRulesInterceptor {
 
 	/** Writes whose facts another write's rule reads are serialised per patient (see StoredResources#lockPatient). */
 	private void lockPatientOf(IBaseResource resource) {
-		Reference patient = null;
-		if (resource instanceof Encounter encounter) {
-			patient = encounter.getSubject();
-		} else if (resource instanceof Condition condition) {
-			patient = condition.getSubject();
-		} else if (resource instanceof CarePlan plan) {
-			patient = plan.getSubject();
-		} else if (resource instanceof EpisodeOfCare episode) {
-			patient = episode.getPatient();
-		} else if (resource instanceof Consent consent) {
-			patient = consent.getPatient();
-		} else if (resource instanceof QuestionnaireResponse response) {
-			patient = response.getSubject();
-		} else if (resource instanceof CareTeam team) {
-			patient = team.getSubject();
-		}
-		if (patient != null && patient.getReferenceElement().hasIdPart()
-				&& "Patient".equals(patient.getReferenceElement().getResourceType())) {
-			store.lockPatient(patient.getReferenceElement().getIdPart());
+		if (GUARDED.stream().anyMatch(type -> type.isInstance(resource))) {
+			patientOf.about(resource).forEach(store::lockPatient);
 		}
 	}
 

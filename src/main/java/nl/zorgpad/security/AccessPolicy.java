@@ -9,7 +9,7 @@ import nl.zorgpad.rules.PureDomain;
  * decide the resource types and interactions ({@link SmartScopes}, applied by {@link SmartAuthorization});
  * this policy decides, per resource, whether it is about a patient the caller is related to. A resource
  * is judged only by the patient(s) it is <em>about</em> (its subject / patient element, see
- * {@link PatientOf}), never by any other reference it carries.
+ * {@link nl.zorgpad.server.PatientOf}), never by any other reference it carries.
  * <ul>
  * <li>a system client reads and writes whatever its scopes allow;</li>
  * <li>a professional reads and writes the medical record of related patients ({@link CareRelations});

@@ -1,6 +1,7 @@
 package nl.zorgpad.security;
 
 import ca.uhn.fhir.context.FhirContext;
+import nl.zorgpad.server.PatientOf;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
@@ -286,7 +287,7 @@ final class AuditTrail implements AutoCloseable {
 				|| resource instanceof org.hl7.fhir.r4.model.Parameters) {
 			return;
 		}
-		patientOf.subject(resource).about().forEach(id -> patients.add("Patient/" + id));
+		patientOf.about(resource).forEach(id -> patients.add("Patient/" + id));
 	}
 
 	private static AuditEvent.AuditEventAction action(RestOperationTypeEnum operation) {

@@ -19,11 +19,11 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
  */
 final class RelatedPatientsConsent implements IConsentService {
 	private final Viewers viewers;
-	private final PatientOf patientOf;
+	private final Subjects subjects;
 
-	RelatedPatientsConsent(Viewers viewers, PatientOf patientOf) {
+	RelatedPatientsConsent(Viewers viewers, Subjects subjects) {
 		this.viewers = viewers;
-		this.patientOf = patientOf;
+		this.subjects = subjects;
 	}
 
 	@Override
@@ -44,7 +44,7 @@ final class RelatedPatientsConsent implements IConsentService {
 				|| resource instanceof IBaseParameters) {
 			return ConsentOutcome.PROCEED;
 		}
-		AccessPolicy.Subject subject = patientOf.subject(resource);
+		AccessPolicy.Subject subject = subjects.of(resource);
 		if (AccessPolicy.mayRead(viewer, subject)) {
 			return ConsentOutcome.PROCEED;
 		}

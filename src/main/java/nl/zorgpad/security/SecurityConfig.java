@@ -138,15 +138,15 @@ class SecurityConfig {
 		if (!properties.enabled()) {
 			return server -> {};
 		}
-		PatientOf patientOf = new PatientOf(context);
-		storageInterceptors.registerInterceptor(new WriteGuard(viewers, patientOf));
+		Subjects subjects = new Subjects(context);
+		storageInterceptors.registerInterceptor(new WriteGuard(viewers, subjects));
 		SmartAuthorization authorization = new SmartAuthorization(viewers);
 		AuditEventAccess auditEvents = new AuditEventAccess();
 		return server -> {
 			server.registerInterceptor(auditEvents);
 			server.registerInterceptor(new ScopeInteractions());
 			server.registerInterceptor(new SearchAccess(viewers, context));
-			server.registerInterceptor(new ConsentInterceptor(new RelatedPatientsConsent(viewers, patientOf)));
+			server.registerInterceptor(new ConsentInterceptor(new RelatedPatientsConsent(viewers, subjects)));
 			server.registerInterceptor(authorization);
 		};
 	}

@@ -22,11 +22,11 @@ import org.hl7.fhir.r4.model.Patient;
  */
 final class WriteGuard {
 	private final Viewers viewers;
-	private final PatientOf patientOf;
+	private final Subjects subjects;
 
-	WriteGuard(Viewers viewers, PatientOf patientOf) {
+	WriteGuard(Viewers viewers, Subjects subjects) {
 		this.viewers = viewers;
-		this.patientOf = patientOf;
+		this.subjects = subjects;
 	}
 
 	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
@@ -62,7 +62,7 @@ final class WriteGuard {
 	/** Changing what the caller may not see answers as if it were not there. */
 	private void hidden(RequestDetails request, IBaseResource stored) {
 		Viewer viewer = request == null ? Viewer.SYSTEM : viewers.of(request);
-		if (viewer.narrowed() && !AccessPolicy.mayRead(viewer, patientOf.subject(stored))) {
+		if (viewer.narrowed() && !AccessPolicy.mayRead(viewer, subjects.of(stored))) {
 			throw new ResourceNotFoundException(stored.getIdElement().toUnqualifiedVersionless());
 		}
 	}
@@ -72,7 +72,7 @@ final class WriteGuard {
 		if (!viewer.narrowed()) {
 			return;
 		}
-		Subject subject = patientOf.subject(resource);
+		Subject subject = subjects.of(resource);
 		boolean listedHere = resource instanceof Patient patient && patient.getGeneralPractitioner().stream()
 				.anyMatch(practice -> viewer.listings().contains(practice.getReferenceElement().toUnqualifiedVersionless()
 						.getValue()));

@@ -1,4 +1,4 @@
-package nl.zorgpad.security;
+package nl.zorgpad.server;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.RuntimeResourceDefinition;
@@ -9,40 +9,32 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import nl.zorgpad.security.AccessPolicy.Subject;
 import org.hl7.fhir.instance.model.api.IBaseReference;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IIdType;
-import org.hl7.fhir.r4.model.Encounter;
 
 /**
  * The patient(s) a resource is <em>about</em>: the element behind the {@code patient} search parameter
  * of the type's Patient compartment (Condition.subject, Consent.patient, Appointment.participant.actor, …),
  * Task.for (Task is outside the R4 compartment), the patients an AuditEvent records, and a Patient itself. Other references (asserter,
  * performer, participant, author) never make a resource someone's data. The same element narrows searches
- * ({@link RelatedPatientsNarrowing} uses HAPI's choice of the {@code patient} parameter).
+ * (the security package's search narrowing uses HAPI's choice of the {@code patient} parameter), and the
+ * pathway rules lock the patient a guarded write is about.
  */
-final class PatientOf {
+public final class PatientOf {
 	private static final Map<String, String> OUTSIDE_COMPARTMENT = Map.of("Task", "Task.for",
 			"AuditEvent", "AuditEvent.entity.what");
 
 	private final FhirContext context;
 	private final Map<String, Optional<String>> paths = new ConcurrentHashMap<>();
 
-	PatientOf(FhirContext context) {
+	public PatientOf(FhirContext context) {
 		this.context = context;
 	}
 
-	/** The resource as the access policy sees it. */
-	Subject subject(IBaseResource resource) {
+	/** Ids of the patients the resource is about (empty: about nobody). */
+	public Set<String> about(IBaseResource resource) {
 		String type = context.getResourceType(resource);
-		boolean meeting = resource instanceof Encounter encounter && encounter.getType().stream()
-				.flatMap(concept -> concept.getCoding().stream())
-				.anyMatch(coding -> coding.getSystem() != null && coding.getSystem().endsWith("/meeting-type"));
-		return new Subject(type, about(type, resource), meeting);
-	}
-
-	private Set<String> about(String type, IBaseResource resource) {
 		Set<String> patients = new LinkedHashSet<>();
 		if ("Patient".equals(type)) {
 			if (resource.getIdElement().hasIdPart()) {

@@ -1,0 +1,25 @@
+package nl.zorgpad.security;
+
+import ca.uhn.fhir.context.FhirContext;
+import nl.zorgpad.security.AccessPolicy.Subject;
+import nl.zorgpad.server.PatientOf;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Encounter;
+
+/** A resource as the {@link AccessPolicy} sees it: its type, the patients it is about, whether it is a meeting. */
+final class Subjects {
+	private final FhirContext context;
+	private final PatientOf patientOf;
+
+	Subjects(FhirContext context) {
+		this.context = context;
+		this.patientOf = new PatientOf(context);
+	}
+
+	Subject of(IBaseResource resource) {
+		boolean meeting = resource instanceof Encounter encounter && encounter.getType().stream()
+				.flatMap(concept -> concept.getCoding().stream())
+				.anyMatch(coding -> coding.getSystem() != null && coding.getSystem().endsWith("/meeting-type"));
+		return new Subject(context.getResourceType(resource), patientOf.about(resource), meeting);
+	}
+}
