@@ -81,6 +81,13 @@ class FhirEndpointConfig {
 		return check;
 	}
 
+	@Bean
+	ValuelessElements valuelessElements(ca.uhn.fhir.interceptor.api.IInterceptorService storageInterceptors) {
+		ValuelessElements check = new ValuelessElements();
+		storageInterceptors.registerInterceptor(check);
+		return check;
+	}
+
 	/** One line per request: verb, URL, operation, resource, time; failures with their cause. */
 	private static LoggingInterceptor accessLog() {
 		LoggingInterceptor log = new LoggingInterceptor();

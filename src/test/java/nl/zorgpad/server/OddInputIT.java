@@ -38,6 +38,8 @@ class OddInputIT extends ServerTest {
 			"NamingSystem", "ImplementationGuide", "StructureMap", "TerminologyCapabilities", "GraphDefinition",
 			"MessageDefinition", "ExampleScenario");
 	private static final ObjectMapper JSON = new ObjectMapper();
+	private static final String DATA_ABSENT = "{\"extension\":[{\"url\":"
+			+ "\"http://hl7.org/fhir/StructureDefinition/data-absent-reason\",\"valueCode\":\"unknown\"}]}";
 
 	@Test
 	void noInputGets5xx_orSeesJavaInternals() {
@@ -67,6 +69,25 @@ class OddInputIT extends ServerTest {
 				tried, counts[2], counts[4], counts[5], failures.size() - counts[5]);
 		assertThat(tried).isGreaterThan(full ? 5000 : 300);
 		assertThat(failures).isEmpty();
+	}
+
+	@Test
+	void aTimingBoundThatIsOnlyAnExtension_isRefusedNamingTheElement() {
+		String observation = "{\"resourceType\":\"Observation\",\"status\":\"final\",\"code\":{\"text\":\"x\"},"
+				+ "\"effectiveTiming\":{\"repeat\":{\"boundsPeriod\":{\"start\":null,\"_start\":" + DATA_ABSENT + "}}}}";
+		Response answer = fhir().body(observation).post("/Observation");
+		assertThat(answer.statusCode()).isEqualTo(422);
+		assertThat(answer.asString()).contains("Timing.repeat.boundsPeriod.start");
+	}
+
+	@Test
+	void aContainedBinaryWhoseDataIsOnlyAnExtension_isRefusedNamingTheElement() {
+		String list = "{\"resourceType\":\"List\",\"status\":\"current\",\"mode\":\"snapshot\",\"contained\":[{"
+				+ "\"resourceType\":\"Binary\",\"id\":\"image\",\"contentType\":\"image/png\",\"data\":null,"
+				+ "\"_data\":" + DATA_ABSENT + "}]}";
+		Response answer = fhir().body(list).post("/List");
+		assertThat(answer.statusCode()).isEqualTo(422);
+		assertThat(answer.asString()).contains("contained Binary.data");
 	}
 
 	private void tryInput(String name, String json, int[] counts, List<String> failures) {
