@@ -51,7 +51,7 @@ public class Bench {
             Options:
               --base URL               FHIR base URL of a running server
               --start-jar JAR          start this Spring Boot jar on a free port with a fresh H2 database,
-                                       time it to /actuator/health/readiness, report its RSS, stop it
+                                       time it to /readyz, report its RSS, stop it
               --jvm-args "..."         JVM options for --start-jar (split on spaces)
               --app-args "..."         application arguments for --start-jar (split on spaces); when they
                                        set spring.datasource.url or spring.profiles.active, no H2 URL is added
@@ -611,7 +611,7 @@ public class Bench {
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(words(options.jvmArgs));
             command.addAll(List.of("-jar", options.startJar.toString(),
-                    "--server.port=" + port, "--server.address=127.0.0.1"));
+                    "--server.port=" + port, "--server.address=127.0.0.1", "--management.server.port=0"));
             if (!options.appArgs.contains("spring.datasource.url") && !options.appArgs.contains("spring.profiles.active")) {
                 command.add("--spring.datasource.url=jdbc:h2:file:" + dir.resolve("bench")
                         + ";DB_CLOSE_ON_EXIT=FALSE;AUTO_SERVER=FALSE");
@@ -646,7 +646,7 @@ public class Bench {
         private void awaitReady(long start, int timeoutSeconds) throws InterruptedException {
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
             HttpRequest readiness = HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).timeout(Duration.ofSeconds(5)).build();
+                    URI.create("http://127.0.0.1:" + port + "/readyz")).timeout(Duration.ofSeconds(5)).build();
             while (System.nanoTime() - start < timeoutSeconds * 1_000_000_000L) {
                 if (!process.isAlive()) {
                     throw new IllegalStateException("server exited with code " + process.exitValue() + " before it was ready");

@@ -11,11 +11,11 @@ JAR=${ZORGPAD_JAR:-$(ls target/zorgpad-*.jar 2>/dev/null | head -n 1)}
 [[ -n "$JAR" ]] || { mvn -q -DskipTests package; JAR=$(ls target/zorgpad-*.jar | head -n 1); }
 PORT=${PORT:-18181}
 DATA=$(mktemp -d)
-java -jar "$JAR" --server.port="$PORT" --spring.datasource.url="jdbc:h2:file:$DATA/bench" \
+java -jar "$JAR" --server.port="$PORT" --management.server.port=0 --spring.datasource.url="jdbc:h2:file:$DATA/bench" \
   --zorgpad.profiles.validate-on-write=false > "$DATA/server.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$DATA"' EXIT
-until curl -sf "http://127.0.0.1:$PORT/actuator/health/readiness" > /dev/null; do
+until curl -sf "http://127.0.0.1:$PORT/readyz" > /dev/null; do
   kill -0 $PID 2>/dev/null || { cat "$DATA/server.log"; exit 1; }
   sleep 1
 done

@@ -19,10 +19,10 @@ WORK=$(mktemp -d)
 trap 'kill -9 ${SERVER:-0} 2>/dev/null || true' EXIT
 
 start() {
-  java -jar "$JAR" --server.port="$PORT" > "$WORK/server-$1.log" 2>&1 &
+  java -jar "$JAR" --server.port="$PORT" --management.server.port=0 > "$WORK/server-$1.log" 2>&1 &
   SERVER=$!
   local t0=$(date +%s.%N)
-  until curl -sf "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null; do sleep 0.2; done
+  until curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null; do sleep 0.2; done
   READY=$(python3 -c "print(round($(date +%s.%N) - $t0, 1))")
 }
 

@@ -6,11 +6,12 @@ import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import nl.zorgpad.rules.RuleOutcomes;
 import nl.zorgpad.rules.Verdict;
-import nl.zorgpad.server.StoredResources;
 import nl.zorgpad.server.FhirServerPlugin;
+import nl.zorgpad.server.StoredResources;
 import org.hl7.fhir.instance.model.api.IBaseConformance;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CapabilityStatement;
@@ -29,8 +30,9 @@ class PathwayRulesConfig {
 
 	@Bean
 	PathwayRulesInterceptor pathwayRulesInterceptor(FhirContext context, StoredResources store, RuleSwitches rules,
-			IInterceptorService storageInterceptors) {
-		PathwayRulesInterceptor interceptor = new PathwayRulesInterceptor(context, store, rules);
+			IInterceptorService storageInterceptors, MeterRegistry metrics) {
+		PathwayRulesInterceptor interceptor = new PathwayRulesInterceptor(context, store, rules,
+				rule -> metrics.counter("zorgpad.rule.refusals", "rule", rule).increment());
 		storageInterceptors.registerInterceptor(interceptor);
 		log.info("Pathway rules active: {}{}", rules.active(),
 				rules.disabled().isEmpty() ? "" : " (switched off: " + rules.disabled() + ")");

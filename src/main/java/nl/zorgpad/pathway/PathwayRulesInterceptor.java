@@ -6,6 +6,7 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import nl.zorgpad.rules.RuleOutcomes;
 import nl.zorgpad.rules.Verdict;
 import nl.zorgpad.server.PatientOf;
@@ -14,11 +15,11 @@ import org.hl7.fhir.instance.model.api.IBaseBundle;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.CareTeam;
-import org.hl7.fhir.r4.model.Consent;
-import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.EpisodeOfCare;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,15 +37,18 @@ final class PathwayRulesInterceptor {
 	private final StoredResources store;
 	private final RuleSwitches rules;
 	private final PatientOf patientOf;
+	private final Consumer<String> refusals;
 	/** The resources the rules guard or read as facts. */
 	private static final List<Class<? extends IBaseResource>> GUARDED = List.of(Encounter.class, Condition.class,
 			CarePlan.class, EpisodeOfCare.class, Consent.class, QuestionnaireResponse.class, CareTeam.class);
 
-	PathwayRulesInterceptor(FhirContext context, StoredResources store, RuleSwitches rules) {
+	/** @param refusals told the rule id of every refusal (the metrics) */
+	PathwayRulesInterceptor(FhirContext context, StoredResources store, RuleSwitches rules, Consumer<String> refusals) {
 		this.context = context;
 		this.store = store;
 		this.rules = rules;
 		this.patientOf = new PatientOf(context);
+		this.refusals = refusals;
 	}
 
 	/** Entries of a transaction are checked together: a Consent earlier in the Bundle counts for a meeting later. */
@@ -90,6 +94,7 @@ final class PathwayRulesInterceptor {
 		for (Verdict verdict : verdicts) {
 			if (verdict instanceof Verdict.Refused refused) {
 				log.info("refused {}: {}", next.fhirType(), refused.reason().message());
+				refusals.accept(refused.reason().ruleId());
 				throw RuleOutcomes.refusal(context, refused.reason());
 			}
 			warnings.addAll(((Verdict.Allowed) verdict).warnings());

@@ -4,6 +4,8 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.List;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -23,10 +25,13 @@ final class ProfileValidationInterceptor {
 
 	private final FhirContext context;
 	private final Profiles profiles;
+	private final Timer validations;
 
-	ProfileValidationInterceptor(FhirContext context, Profiles profiles) {
+	ProfileValidationInterceptor(FhirContext context, Profiles profiles, MeterRegistry metrics) {
 		this.context = context;
 		this.profiles = profiles;
+		this.validations = Timer.builder("zorgpad.validation").description("Profile validation of stored resources")
+				.register(metrics);
 	}
 
 	/** Conformance first (order), so a malformed resource is told what is malformed before any pathway rule. */
@@ -51,7 +56,8 @@ final class ProfileValidationInterceptor {
 			return;
 		}
 		ProfileValidator validator = profiles.validator();
-		List<OperationOutcome.OperationOutcomeIssueComponent> errors = validator.validate(resource, claimed).stream()
+		List<OperationOutcome.OperationOutcomeIssueComponent> errors = validations.record(
+						() -> validator.validate(resource, claimed)).stream()
 				.filter(ProfileValidationInterceptor::isError)
 				.map(message -> issue(message.getLocation(), message.getMessage()))
 				.toList();

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -83,6 +84,20 @@ public final class ProfileValidator {
 	public Collection<StructureDefinition> profiles() {
 		return profiles.values();
 	}
+
+	/**
+	 * The expansion of a value set of the package or of FHIR R4 core, from the code systems in memory: what
+	 * {@code ValueSet/$expand} answers. Empty when the value set is unknown; an explanation when it cannot be
+	 * expanded.
+	 */
+	public Optional<IValidationSupport.ValueSetExpansionOutcome> expand(String valueSetUrl) {
+		return Optional.ofNullable(chain.fetchValueSet(valueSetUrl)).map(valueSet -> chain.expandValueSet(
+				new ValidationSupportContext(chain), new ca.uhn.fhir.context.support.ValueSetExpansionOptions()
+						.setCount(MAX_EXPANSION), valueSet));
+	}
+
+	/** The largest expansion served at once (the ICPC subset and our code systems are far smaller). */
+	static final int MAX_EXPANSION = 10_000;
 
 	/**
 	 * Validates against the given profiles (and any the resource claims). HAPI's FhirInstanceValidator

@@ -5,13 +5,17 @@ import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 import nl.zorgpad.server.FhirServerPlugin;
 import org.hl7.fhir.instance.model.api.IBaseConformance;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.Meta;
+import org.hl7.fhir.r4.model.OperationDefinition;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StructureDefinition;
 import org.slf4j.Logger;
@@ -73,14 +77,20 @@ class ProfilesConfig {
 
 	@Bean
 	ProfileValidationInterceptor profileValidationInterceptor(FhirContext context, Profiles profiles,
-			IInterceptorService storageInterceptors, ProfilesProperties properties) {
-		ProfileValidationInterceptor interceptor = new ProfileValidationInterceptor(context, profiles);
+			IInterceptorService storageInterceptors, ProfilesProperties properties, MeterRegistry metrics) {
+		ProfileValidationInterceptor interceptor = new ProfileValidationInterceptor(context, profiles, metrics);
 		if (properties.validateOnWrite()) {
 			storageInterceptors.registerInterceptor(interceptor);
 		} else {
 			log.warn("zorgpad.profiles.validate-on-write=false: pathway resources are stored without profile validation");
 		}
 		return interceptor;
+	}
+
+	/** {@code ValueSet/$expand} from the package's terminology, in memory. */
+	@Bean
+	FhirServerPlugin valueSetExpansion(Profiles profiles) {
+		return server -> server.registerProvider(new ValueSetExpansion(profiles));
 	}
 
 	/** Lists each profile under {@code supportedProfile} of its resource type in the CapabilityStatement. */
@@ -101,5 +111,36 @@ class ProfilesConfig {
 			}
 		};
 		return server -> server.registerInterceptor(hook);
+	}
+
+	/**
+	 * Points each custom operation of the CapabilityStatement at its OperationDefinition in the package
+	 * ({@code https://zorgpad.nl/fhir/OperationDefinition/<code>}, installed and served like the other
+	 * conformance resources) instead of the definition HAPI generates under a server-local id.
+	 */
+	@Bean
+	FhirServerPlugin declaredOperations(FhirContext context, ProfilePackage profilePackage) {
+		Map<String, String> definitions = profilePackage.conformanceResources(context).stream()
+				.filter(OperationDefinition.class::isInstance).map(OperationDefinition.class::cast)
+				.collect(Collectors.toMap(OperationDefinition::getCode, OperationDefinition::getUrl));
+		Object hook = new Object() {
+			@Hook(Pointcut.SERVER_CAPABILITY_STATEMENT_GENERATED)
+			public void pointAtDefinitions(IBaseConformance statement) {
+				for (CapabilityStatement.CapabilityStatementRestComponent rest : ((CapabilityStatement) statement).getRest()) {
+					rest.getOperation().forEach(operation -> declare(operation, definitions));
+					rest.getResource().forEach(resource -> resource.getOperation()
+							.forEach(operation -> declare(operation, definitions)));
+				}
+			}
+		};
+		return server -> server.registerInterceptor(hook);
+	}
+
+	private static void declare(CapabilityStatement.CapabilityStatementRestResourceOperationComponent operation,
+			Map<String, String> definitions) {
+		String url = definitions.get(operation.getName().replaceFirst("^\\$", ""));
+		if (url != null) {
+			operation.setDefinition(url);
+		}
 	}
 }

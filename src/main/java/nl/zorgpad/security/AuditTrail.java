@@ -46,6 +46,7 @@ final class AuditTrail implements AutoCloseable {
 	private final boolean enabled;
 	private static final int BATCH = 100;
 	private final BlockingQueue<AuditEvent> queue = new ArrayBlockingQueue<>(10_000);
+	private final java.util.concurrent.atomic.AtomicLong failedWrites = new java.util.concurrent.atomic.AtomicLong();
 	private final Thread writer;
 	private volatile boolean open = true;
 
@@ -154,11 +155,22 @@ final class AuditTrail implements AutoCloseable {
 		}
 	}
 
+	/** Events waiting to be written. */
+	int queued() {
+		return queue.size();
+	}
+
+	/** Events that could not be stored since start (each logged as an error). */
+	long failedWrites() {
+		return failedWrites.get();
+	}
+
 	/** Appends a batch; a failure is logged as an error naming each event it could not store, never dropped silently. */
 	private void write(List<AuditEvent> batch) {
 		try {
 			store.append(batch);
 		} catch (RuntimeException failure) {
+			failedWrites.addAndGet(batch.size());
 			batch.forEach(event -> log.error("Could not store the AuditEvent of {} by {} at {}: {}",
 					event.getSubtypeFirstRep().getCode(), event.getAgentFirstRep().getWho().getIdentifier().getValue(),
 					event.getRecorded(), failure.toString(), failure));

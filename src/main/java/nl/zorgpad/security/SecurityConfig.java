@@ -1,8 +1,13 @@
 package nl.zorgpad.security;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
+import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.server.interceptor.consent.ConsentInterceptor;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,9 +16,12 @@ import javax.crypto.spec.SecretKeySpec;
 import nl.zorgpad.server.FhirServerPlugin;
 import nl.zorgpad.server.SearchIndex;
 import nl.zorgpad.server.StoredResources;
+import org.hl7.fhir.instance.model.api.IBaseConformance;
+import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -34,7 +42,8 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  * Bearer-token security (issue 7): Spring Security validates the JWT (identity provider via issuer or
  * JWKS, or a local HMAC secret), HAPI's AuthorizationInterceptor ({@link SmartAuthorization}) decides
  * per request from the SMART scopes and the caller's care relationships, and {@link AuditTrail} writes
- * an AuditEvent per access. {@code /fhir/metadata}, health probes and the profile package stay public.
+ * an AuditEvent per access. {@code /fhir/metadata}, SMART discovery, health probes, the management port
+ * and the profile package stay public.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -54,7 +63,9 @@ class SecurityConfig {
 		OperationOutcomes outcomes = new OperationOutcomes(context);
 		return http
 				.authorizeHttpRequests(requests -> requests
-						.requestMatchers("/fhir/metadata", "/actuator/health/**", "/packages/**", "/error").permitAll()
+						// /actuator/** is served on the management port only (management.server.port)
+						.requestMatchers("/fhir/metadata", SmartConfiguration.PATH, "/livez", "/readyz", "/actuator/**",
+								"/packages/**", "/error").permitAll()
 						.requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
 						.anyRequest().authenticated())
 				.oauth2ResourceServer(server -> server
@@ -152,13 +163,46 @@ class SecurityConfig {
 	}
 
 	@Bean
+	SmartConfiguration smartConfiguration(SecurityProperties properties) {
+		return new SmartConfiguration(properties.jwt());
+	}
+
+	/** SMART discovery: public, beside the FHIR endpoint, and described in the CapabilityStatement. */
+	@Bean
+	ServletRegistrationBean<SmartConfiguration> smartDiscovery(SmartConfiguration configuration) {
+		ServletRegistrationBean<SmartConfiguration> registration =
+				new ServletRegistrationBean<>(configuration, SmartConfiguration.PATH);
+		registration.setName("smart-configuration");
+		return registration;
+	}
+
+	@Bean
+	FhirServerPlugin smartSecurityDescription(SecurityProperties properties, SmartConfiguration configuration) {
+		if (!properties.enabled()) {
+			return server -> {};
+		}
+		Object hook = new Object() {
+			@Hook(Pointcut.SERVER_CAPABILITY_STATEMENT_GENERATED)
+			public void describe(IBaseConformance statement) {
+				configuration.describe((CapabilityStatement) statement);
+			}
+		};
+		return server -> server.registerInterceptor(hook);
+	}
+
+	@Bean
 	AuditStore auditStore(javax.sql.DataSource dataSource, FhirContext context) {
 		return new AuditStore(dataSource, context);
 	}
 
 	@Bean(destroyMethod = "close")
-	AuditTrail auditTrail(SecurityProperties properties, FhirContext context, AuditStore store) {
-		return new AuditTrail(context, store, properties.enabled() && properties.audit());
+	AuditTrail auditTrail(SecurityProperties properties, FhirContext context, AuditStore store, MeterRegistry metrics) {
+		AuditTrail audit = new AuditTrail(context, store, properties.enabled() && properties.audit());
+		Gauge.builder("zorgpad.audit.queue", audit, AuditTrail::queued)
+				.description("AuditEvents waiting to be written").register(metrics);
+		FunctionCounter.builder("zorgpad.audit.failed.writes", audit, AuditTrail::failedWrites)
+				.description("AuditEvents that could not be stored (each logged as an error)").register(metrics);
+		return audit;
 	}
 
 	/** The audit trail replaces HAPI's AuditEvent endpoint: read and search only, from its own table. */

@@ -7,14 +7,18 @@ import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRuleBuilder;
 import ca.uhn.fhir.rest.server.interceptor.auth.PolicyEnum;
 import ca.uhn.fhir.rest.server.interceptor.auth.RuleBuilder;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import nl.zorgpad.security.AccessPolicy.Viewer;
 import nl.zorgpad.security.SmartScopes.Context;
 import nl.zorgpad.security.SmartScopes.Interaction;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IIdType;
+import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.ValueSet;
 
 /**
  * HAPI's AuthorizationInterceptor with rules built per request from the caller's token: the SMART scopes
@@ -28,6 +32,10 @@ import org.hl7.fhir.r4.model.Patient;
 final class SmartAuthorization extends AuthorizationInterceptor {
 	/** Population operations on the server (besides {@code Patient/$screening-list}). */
 	private static final List<String> SERVER_REPORTS = List.of("$worklist", "$monitoring-report");
+	/** Terminology operations: they show only the code system or value set, so its read scope suffices. */
+	private static final Map<Class<? extends IBaseResource>, List<String>> TERMINOLOGY = Map.of(
+			CodeSystem.class, List.of("$lookup", "$validate-code", "$subsumes"),
+			ValueSet.class, List.of("$expand", "$validate-code"));
 
 	private final Viewers viewers;
 
@@ -45,6 +53,7 @@ final class SmartAuthorization extends AuthorizationInterceptor {
 		}
 		SmartScopes scopes = caller.scopes();
 		rules = rules.allow("transactions").transaction().withAnyOperation().andApplyNormalRules().andThen();
+		rules = terminology(rules, scopes);
 		Viewer viewer = viewers.of(request);
 		switch (viewer.role()) {
 			case SYSTEM -> rules = system(rules, scopes);
@@ -92,6 +101,52 @@ final class SmartAuthorization extends AuthorizationInterceptor {
 		if (mayRun(scopes, Context.SYSTEM, "$everything")) {
 			rules = rules.allow().operation().named("$everything").onInstancesOfType(Patient.class)
 					.andRequireExplicitResponseAuthorization().andThen();
+		}
+		return bulkExport(rules, scopes);
+	}
+
+	/**
+	 * Bulk Data export ({@code $export} on the server and on Patient; on a Group with {@code system/*}) for
+	 * system clients, of the
+	 * resource types their scopes let them read; polling and the NDJSON files (Binary) follow the same scopes.
+	 */
+	private static IAuthRuleBuilder bulkExport(IAuthRuleBuilder rules, SmartScopes scopes) {
+		Set<String> readable = new TreeSet<>();
+		boolean all = false;
+		for (SmartScopes.Scope scope : scopes.scopes()) {
+			if (scope.context() == Context.SYSTEM && scope.interactions().contains(Interaction.READ)) {
+				all |= "*".equals(scope.resourceType());
+				readable.add(scope.resourceType());
+			}
+		}
+		if (readable.isEmpty()) {
+			return rules;
+		}
+		// first the export asked for (style and types, judged at STORAGE_INITIATE_BULK_EXPORT, where the rule
+		// allowing the $export request itself would otherwise answer first), then the request itself
+		if (all) {
+			rules = rules.allow().bulkExport().any().andThen()
+					.allow().operation().named("$export").onInstancesOfType(org.hl7.fhir.r4.model.Group.class)
+					.andAllowAllResponses().andThen();
+		} else {
+			rules = rules.allow().bulkExport().systemExport().withResourceTypes(readable).andThen()
+					.allow().bulkExport().patientExportOnAllPatients().withResourceTypes(readable).andThen();
+		}
+		return rules.allow().operation().named("$export").onServer().andAllowAllResponses().andThen()
+				.allow().operation().named("$export").onType(Patient.class).andAllowAllResponses().andThen()
+				.allow().operation().named("$export-poll-status").onServer().andAllowAllResponses().andThen();
+	}
+
+	private static IAuthRuleBuilder terminology(IAuthRuleBuilder rules, SmartScopes scopes) {
+		for (Map.Entry<Class<? extends IBaseResource>, List<String>> type : TERMINOLOGY.entrySet()) {
+			String name = type.getKey().getSimpleName();
+			boolean readable = java.util.Arrays.stream(Context.values())
+					.anyMatch(context -> scopes.allows(context, name, Interaction.READ));
+			for (String operation : readable ? type.getValue() : List.<String>of()) {
+				rules = rules.allow().operation().named(operation).onType(type.getKey()).andAllowAllResponses().andThen()
+						.allow().operation().named(operation).onInstancesOfType(type.getKey()).andAllowAllResponses()
+						.andThen();
+			}
 		}
 		return rules;
 	}

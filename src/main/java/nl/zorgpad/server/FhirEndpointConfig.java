@@ -1,5 +1,6 @@
 package nl.zorgpad.server;
 
+import ca.uhn.fhir.batch2.jobs.export.BulkDataExportProvider;
 import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
@@ -37,6 +38,8 @@ class FhirEndpointConfig {
 			ISearchParamRegistry searchParamRegistry,
 			IValidationSupport validationSupport,
 			FhirServerProperties properties,
+			io.micrometer.core.instrument.MeterRegistry metrics,
+			BulkDataExportProvider bulkExport,
 			List<FhirServerPlugin> plugins) {
 		RestfulServer server = new RestfulServer(systemDao.getContext()) {
 			@Override
@@ -47,6 +50,7 @@ class FhirEndpointConfig {
 		server.getFhirContext().setNarrativeGenerator(new NullNarrativeGenerator());
 		server.registerProviders(resourceProviders.createProviders());
 		server.registerProvider(systemProvider);
+		server.registerProvider(bulkExport); // $export: system, Patient, Group (Bulk Data Access)
 
 		pagingProvider.setDefaultPageSize(properties.defaultPageSize());
 		pagingProvider.setMaximumPageSize(properties.maxPageSize());
@@ -69,6 +73,7 @@ class FhirEndpointConfig {
 		server.registerInterceptor(new PreconditionFailedInterceptor());
 		server.registerInterceptor(new ErrorResponses());
 		server.registerInterceptor(accessLog());
+		server.registerInterceptor(new FhirMetrics(metrics, server.getFhirContext()));
 		plugins.forEach(plugin -> plugin.customize(server));
 		return server;
 	}

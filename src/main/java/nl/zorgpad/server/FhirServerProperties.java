@@ -11,10 +11,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxPageSize largest {@code _count} honoured
  * @param serverBaseUrl fixed base URL for links in responses (behind a proxy); empty = derive from the request
  * @param capabilityCacheTtl how long the serialised CapabilityStatement is reused
+ * @param jobPollInterval how often background jobs (Bulk Data export) are moved on to their next step; HAPI's
+ *        own pass runs once a minute, which makes a small export take minutes
  */
 @ConfigurationProperties("zorgpad.fhir")
 public record FhirServerProperties(
 		@DefaultValue("20") int defaultPageSize,
 		@DefaultValue("500") int maxPageSize,
 		@DefaultValue("") String serverBaseUrl,
-		@DefaultValue("60s") Duration capabilityCacheTtl) {}
+		@DefaultValue("60s") Duration capabilityCacheTtl,
+		@DefaultValue("5s") Duration jobPollInterval) {}

@@ -1,5 +1,6 @@
 package nl.zorgpad.server;
 
+import ca.uhn.fhir.batch2.api.IJobMaintenanceService;
 import ca.uhn.fhir.batch2.jobs.config.Batch2JobsConfig;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.batch2.JpaBatch2Config;
@@ -56,6 +57,30 @@ class JpaPersistenceConfig {
 		settings.setReuseCachedSearchResultsForMillis(null);
 		settings.setMarkResourcesForReindexingUponSearchParameterChange(true);
 		return settings;
+	}
+
+	/**
+	 * Moves batch jobs (Bulk Data export: kick-off, work packages, fetch, write, manifest) on every few seconds
+	 * instead of HAPI's once a minute; a pass with nothing to do costs one query on the job tables.
+	 */
+	@Bean(destroyMethod = "shutdownNow")
+	java.util.concurrent.ScheduledExecutorService jobPoller(IJobMaintenanceService maintenance,
+			FhirServerProperties properties) {
+		java.util.concurrent.ScheduledExecutorService poller = java.util.concurrent.Executors
+				.newSingleThreadScheduledExecutor(runnable -> {
+					Thread thread = new Thread(runnable, "zorgpad-job-poller");
+					thread.setDaemon(true);
+					return thread;
+				});
+		long millis = properties.jobPollInterval().toMillis();
+		poller.scheduleWithFixedDelay(() -> {
+			try {
+				maintenance.runMaintenancePass();
+			} catch (RuntimeException notYet) { // e.g. while the scheduler starts: the next turn tries again
+				org.slf4j.LoggerFactory.getLogger(JpaPersistenceConfig.class).debug("job pass: {}", notYet.toString());
+			}
+		}, millis, millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+		return poller;
 	}
 
 	@Bean

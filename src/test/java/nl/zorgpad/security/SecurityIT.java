@@ -76,7 +76,7 @@ class SecurityIT extends ServerTest {
 		@Test
 		void leavesTheCapabilityStatementAndHealthOpen() {
 			fhir(null).get("/metadata").then().statusCode(200);
-			io.restassured.RestAssured.given().get("/actuator/health/readiness").then().statusCode(200);
+			io.restassured.RestAssured.given().get("/readyz").then().statusCode(200);
 		}
 	}
 

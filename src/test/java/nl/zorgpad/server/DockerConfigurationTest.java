@@ -37,7 +37,7 @@ class DockerConfigurationTest {
             List.of("ZORGPAD_DB_HOST", "ZORGPAD_DB_NAME", "ZORGPAD_DB_USER", "ZORGPAD_DB_PASSWORD");
 
     private static final Set<String> HEALTH_PROBES =
-            Set.of("/actuator/health/readiness", "/actuator/health/liveness");
+            Set.of("/readyz", "/livez");
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(ZORGPAD_[A-Z0-9_]+)");
     private static final Pattern URL = Pattern.compile("https?://[^\\s\"'|;]+");

@@ -305,8 +305,8 @@ class FhirServerIT extends ServerTest {
 
 		@Test
 		void healthProbesReportUp_includingTheDatabase() {
-			given().get("/actuator/health/liveness").then().statusCode(200).body("status", equalTo("UP"));
-			given().get("/actuator/health/readiness").then().statusCode(200).body("status", equalTo("UP"));
+			given().get("/livez").then().statusCode(200).body("status", equalTo("UP"));
+			given().get("/readyz").then().statusCode(200).body("status", equalTo("UP"));
 		}
 	}
 }

@@ -44,7 +44,7 @@ class TwoReplicasIT extends ServerTest {
 
 	@BeforeAll
 	static void aSecondReplicaOnTheSameDatabase() {
-		List<String> arguments = new ArrayList<>(List.of("--server.port=0",
+		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--management.server.port=0",
 				"--zorgpad.security.jwt.hmac-secret=" + Tokens.SECRET));
 		TestDatabase.current().properties().forEach((key, value) -> arguments.add("--" + key + "=" + value));
 		SpringApplicationBuilder builder = new SpringApplicationBuilder(ZorgpadApplication.class);

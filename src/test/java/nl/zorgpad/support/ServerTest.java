@@ -26,6 +26,8 @@ public abstract class ServerTest {
 		TestDatabase.current().register(registry);
 		registry.add("zorgpad.security.jwt.hmac-secret", () -> Tokens.SECRET);
 		registry.add("zorgpad.security.allowed-origins", () -> "https://zorgapp.example");
+		// Spring Boot tests switch metric export off unless asked: the metrics are part of what is tested
+		registry.add("management.prometheus.metrics.export.enabled", () -> "true");
 	}
 
 	@BeforeEach

@@ -1,0 +1,61 @@
+package nl.zorgpad.profiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.restassured.path.json.JsonPath;
+import java.util.List;
+import nl.zorgpad.support.ServerTest;
+import nl.zorgpad.support.Tokens;
+import org.junit.jupiter.api.Test;
+
+/** What an integrator generates clients and validates codes from: declared operations, terminology operations. */
+class ConformanceIT extends ServerTest {
+	private static final String TERMINOLOGY_READER = Tokens.of("system/CodeSystem.rs system/ValueSet.rs", null, null);
+
+	@Test
+	void everyCustomOperationPointsAtItsServedOperationDefinition_withItsParameters() {
+		JsonPath metadata = fhir().get("/metadata").then().statusCode(200).extract().jsonPath();
+		List<String> definitions = new java.util.ArrayList<>(metadata.getList("rest[0].operation.definition", String.class));
+		definitions.addAll(metadata.getList("rest[0].resource.operation.flatten().definition", String.class));
+
+		for (String name : List.of("worklist", "monitoring-report", "screening-list", "pathway")) {
+			String canonical = "https://zorgpad.nl/fhir/OperationDefinition/" + name;
+			assertThat(definitions).as(name).contains(canonical);
+			fhir().queryParam("url", canonical).get("/OperationDefinition").then().statusCode(200)
+					.body("total", equalTo(1))
+					.body("entry[0].resource.code", equalTo(name));
+		}
+		fhir().queryParam("url", "https://zorgpad.nl/fhir/OperationDefinition/worklist").get("/OperationDefinition")
+				.then().body("entry[0].resource.parameter.name", hasItem("type"));
+	}
+
+	@Test
+	void aValueSetOfThePackageExpands_forAReaderOfValueSets() {
+		fhir(TERMINOLOGY_READER).queryParam("url", "https://zorgpad.nl/fhir/ValueSet/meeting-type")
+				.get("/ValueSet/$expand").then().statusCode(200)
+				.body("expansion.contains.code", hasItem("kernteam-overleg"));
+	}
+
+	@Test
+	void codesAreValidatedAndLookedUp_inTheShippedCodeSystems() {
+		String system = "https://zorgpad.nl/fhir/CodeSystem/meeting-type";
+		fhir(TERMINOLOGY_READER).queryParam("url", system).queryParam("code", "kernteam-overleg")
+				.get("/CodeSystem/$validate-code").then().statusCode(200)
+				.body("parameter.find { it.name == 'result' }.valueBoolean", equalTo(true));
+		fhir(TERMINOLOGY_READER).queryParam("url", system).queryParam("code", "no-such-meeting")
+				.get("/CodeSystem/$validate-code").then().statusCode(200)
+				.body("parameter.find { it.name == 'result' }.valueBoolean", equalTo(false));
+		fhir(TERMINOLOGY_READER).queryParam("system", system).queryParam("code", "kernteam-overleg")
+				.get("/CodeSystem/$lookup").then().statusCode(200)
+				.body("parameter.find { it.name == 'display' }.valueString", org.hamcrest.Matchers.notNullValue());
+	}
+
+	@Test
+	void terminologyOperationsNeedAReadScopeOnTheirType() {
+		fhir(Tokens.of("system/Patient.rs", null, null))
+				.queryParam("url", "https://zorgpad.nl/fhir/ValueSet/meeting-type")
+				.get("/ValueSet/$expand").then().statusCode(403);
+	}
+}

@@ -1,0 +1,54 @@
+package nl.zorgpad.server;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import nl.zorgpad.support.Examples;
+import nl.zorgpad.support.Fhir;
+import nl.zorgpad.support.Fixtures;
+import nl.zorgpad.support.ServerTest;
+import org.hl7.fhir.r4.model.Encounter;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+
+/** Operators scrape the management port: request timings per interaction and type, and figures of our own. */
+class MetricsIT extends ServerTest {
+
+	@LocalManagementPort
+	int managementPort;
+
+	@Test
+	void prometheusOnTheManagementPort_timesFhirRequestsByInteractionAndType() {
+		fhir().get("/Patient?_count=1").then().statusCode(200);
+
+		String scrape = prometheus();
+
+		assertThat(managementPort).isNotEqualTo(port);
+		assertThat(scrape).containsPattern(
+				"zorgpad_fhir_requests_seconds_count\\{[^}]*interaction=\"search_type\"[^}]*type=\"Patient\"[^}]*}");
+		assertThat(scrape).contains("zorgpad_audit_queue", "zorgpad_audit_failed_writes_total");
+	}
+
+	@Test
+	void aRefusedWriteIsCountedUnderItsRule() {
+		// a core-team meeting about a patient who has not consented to it: ZP-R1 (the rule itself: PathwayRulesIT)
+		String patient = fhir().body(Fhir.json(Fixtures.elderlyPatient(Fixtures.uniqueFamily()))).post("/Patient")
+				.then().statusCode(201).extract().path("id");
+		Encounter meeting = Examples.about("Encounter-kernteam-overleg", "Patient/" + patient);
+		meeting.getReasonReference().clear();
+		meeting.getParticipant().clear();
+		fhir().body(Fhir.json(meeting)).post("/Encounter").then().statusCode(422);
+
+		assertThat(prometheus()).containsPattern("zorgpad_rule_refusals_total\\{[^}]*rule=\"ZP-R\\d+\"[^}]*} [1-9]");
+	}
+
+	@Test
+	void theProbesAreAlsoOnTheFhirPort() {
+		given().get("/readyz").then().statusCode(200);
+		given().port(managementPort).get("/actuator/health").then().statusCode(200);
+	}
+
+	private String prometheus() {
+		return given().port(managementPort).get("/actuator/prometheus").then().statusCode(200).extract().asString();
+	}
+}
