@@ -72,16 +72,18 @@ class OddInputIT extends ServerTest {
 	}
 
 	@Test
-	void aTimingBoundThatIsOnlyAnExtension_isRefusedNamingTheElement() {
-		String observation = "{\"resourceType\":\"Observation\",\"status\":\"final\",\"code\":{\"text\":\"x\"},"
-				+ "\"effectiveTiming\":{\"repeat\":{\"boundsPeriod\":{\"start\":null,\"_start\":" + DATA_ABSENT + "}}}}";
-		Response answer = fhir().body(observation).post("/Observation");
-		assertThat(answer.statusCode()).isEqualTo(422);
-		assertThat(answer.asString()).contains("Timing.repeat.boundsPeriod.start");
+	void aTimingBoundWithoutValue_isRefusedNamingTheElement() {
+		for (String start : List.of("\"start\":null,\"_start\":" + DATA_ABSENT, "\"start\":null")) {
+			String observation = "{\"resourceType\":\"Observation\",\"status\":\"final\",\"code\":{\"text\":\"x\"},"
+					+ "\"effectiveTiming\":{\"repeat\":{\"boundsPeriod\":{" + start + "}}}}";
+			Response answer = fhir().body(observation).post("/Observation");
+			assertThat(answer.statusCode()).as(start).isEqualTo(422);
+			assertThat(answer.asString()).contains("Timing.repeat.boundsPeriod.start has no value");
+		}
 	}
 
 	@Test
-	void aContainedBinaryWhoseDataIsOnlyAnExtension_isRefusedNamingTheElement() {
+	void aContainedBinaryWhoseDataHasOnlyAnExtension_isRefusedNamingTheElement() {
 		String list = "{\"resourceType\":\"List\",\"status\":\"current\",\"mode\":\"snapshot\",\"contained\":[{"
 				+ "\"resourceType\":\"Binary\",\"id\":\"image\",\"contentType\":\"image/png\",\"data\":null,"
 				+ "\"_data\":" + DATA_ABSENT + "}]}";

@@ -28,6 +28,7 @@ public abstract class ServerTest {
 		registry.add("zorgpad.security.allowed-origins", () -> "https://zorgapp.example");
 		// Spring Boot tests switch metric export off unless asked: the metrics are part of what is tested
 		registry.add("management.prometheus.metrics.export.enabled", () -> "true");
+		registry.add("zorgpad.fhir.job-poll-interval", () -> "1s"); // Bulk Data exports finish within seconds
 	}
 
 	@BeforeEach
