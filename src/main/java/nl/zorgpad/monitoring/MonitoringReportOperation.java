@@ -5,7 +5,6 @@ import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,18 +57,19 @@ final class MonitoringReportOperation {
 		String organization = OperationResponses.organizationId(practice);
 		List<Row> rows = rows(query.counts(period, organization), organization);
 		List<String> measures = List.copyOf(rows.get(rows.size() - 1).measures().keySet());
-		if (OperationResponses.wantsCsv(request)) {
-			try (Writer out = OperationResponses.csv(response, "monitoring-report-" + period.date() + ".csv")) {
+		java.util.Optional<Csv.Dialect> spreadsheet = OperationResponses.spreadsheet(request);
+		if (spreadsheet.isPresent()) {
+			try (Csv out = OperationResponses.csv(response, spreadsheet.get(), "monitoring-report-" + period.date() + ".csv")) {
 				List<String> header = new ArrayList<>(List.of("practice", "name", "periodStart", "periodEnd",
 						"listedPatients", "listed75PlusOnJanuary1", "share75PlusPercent"));
 				header.addAll(measures);
-				Csv.row(out, header.toArray(String[]::new));
+				out.row(header.toArray(String[]::new));
 				for (Row row : rows) {
 					List<String> cells = new ArrayList<>(List.of(row.isTotal() ? "total" : row.practice(), row.name(), period.start().toString(),
 							period.date().toString(), Long.toString(row.listed()), Long.toString(row.listed75()),
 							Double.toString(row.share75())));
 					measures.forEach(measure -> cells.add(Long.toString(row.measures().getOrDefault(measure, 0L))));
-					Csv.row(out, cells.toArray(String[]::new));
+					out.row(cells.toArray(String[]::new));
 				}
 			}
 			return;

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.Writer;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -56,12 +55,13 @@ final class ScreeningListOperation {
 			ServletRequestDetails request,
 			HttpServletResponse response) throws IOException {
 		ScreeningCriteria criteria = criteria(minAge, date, minMedications, notSeenMonths, practice);
-		if (OperationResponses.wantsCsv(request)) {
+		java.util.Optional<Csv.Dialect> spreadsheet = OperationResponses.spreadsheet(request);
+		if (spreadsheet.isPresent()) {
 			// the whole list: population-wide aggregates, read once for the filters and the columns
 			ScreeningQuery.Totals totals = query.totals(criteria.date());
 			List<ScreeningQuery.Candidate> all = query.candidates(criteria, totals);
 			OperationResponses.shown(request, all.stream().map(candidate -> "Patient/" + candidate.id()).toList());
-			writeCsv(criteria, all, totals, response);
+			writeCsv(criteria, all, totals, spreadsheet.get(), response);
 			return;
 		}
 		List<ScreeningQuery.Candidate> candidates = query.candidates(criteria, null);
@@ -110,9 +110,9 @@ final class ScreeningListOperation {
 
 	/** Header row, then one patient per line, fetched and written a chunk at a time. */
 	private void writeCsv(ScreeningCriteria criteria, List<ScreeningQuery.Candidate> candidates,
-			ScreeningQuery.Totals totals, HttpServletResponse response) throws IOException {
-		try (Writer out = OperationResponses.csv(response, "screening-list-" + criteria.date() + ".csv")) {
-			Csv.row(out, "name", "birthDate", "age", "bsn", "activeMedications", "lastContact", "patient");
+			ScreeningQuery.Totals totals, Csv.Dialect dialect, HttpServletResponse response) throws IOException {
+		try (Csv out = OperationResponses.csv(response, dialect, "screening-list-" + criteria.date() + ".csv")) {
+			out.row("name", "birthDate", "age", "bsn", "activeMedications", "lastContact", "patient");
 			Map<Long, Integer> medications = totals.medications();
 			Map<Long, LocalDate> contacts = totals.lastContacts();
 			for (List<ScreeningQuery.Candidate> chunk : SearchIndex.chunks(candidates)) {
@@ -121,7 +121,7 @@ final class ScreeningListOperation {
 					String text = texts.get(candidate.pid());
 					JsonNode patient = text == null ? json.createObjectNode() : json.readTree(text);
 					LocalDate last = contacts.get(candidate.pid());
-					Csv.row(out, name(patient), candidate.birthDate().toString(),
+					out.row(name(patient), candidate.birthDate().toString(),
 							Integer.toString(ScreeningCriteria.age(candidate.birthDate(), criteria.date())),
 							bsn(patient), Integer.toString(medications.getOrDefault(candidate.pid(), 0)),
 							last == null ? "" : last.toString(), "Patient/" + candidate.id());

@@ -99,18 +99,27 @@ public final class OperationResponses {
 		request.getUserData().put(PATIENTS_SHOWN, java.util.List.copyOf(patientReferences));
 	}
 
-	/** Whether the caller asked for a spreadsheet ({@code _format=csv} or {@code text/csv}). */
-	public static boolean wantsCsv(RequestDetails request) {
+	/**
+	 * The spreadsheet the caller asked for, if any: {@code _format=csv} (or {@code text/csv}) for RFC 4180,
+	 * {@code _format=csv-nl} for Excel with Dutch settings.
+	 */
+	public static java.util.Optional<Csv.Dialect> spreadsheet(RequestDetails request) {
 		String[] format = request.getParameters().get("_format");
-		return format != null && format.length > 0 && ("csv".equals(format[0]) || "text/csv".equals(format[0]));
+		String asked = format != null && format.length > 0 ? format[0] : "";
+		return switch (asked) {
+			case "csv", "text/csv" -> java.util.Optional.of(Csv.Dialect.RFC4180);
+			case "csv-nl" -> java.util.Optional.of(Csv.Dialect.EXCEL_NL);
+			default -> java.util.Optional.empty();
+		};
 	}
 
-	/** A UTF-8 writer on the response, typed as a CSV download. */
-	public static Writer csv(HttpServletResponse response, String fileName) throws IOException {
+	/** Rows in the dialect asked for, written as a UTF-8 CSV download. */
+	public static Csv csv(HttpServletResponse response, Csv.Dialect dialect, String fileName) throws IOException {
 		response.setStatus(200);
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
-		return new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), 1 << 16);
+		return new Csv(new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8),
+				1 << 16), dialect);
 	}
 
 	/** Writes a FHIR resource as HAPI would for a normal (not manual) response. */

@@ -6,7 +6,6 @@ import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.Writer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -72,12 +71,13 @@ final class WorklistOperation {
 					"type must be one of mdo-due, evaluation-due, consent-review; not '" + kind + "'");
 		};
 		items.sort(Comparator.comparing(Item::due).thenComparing(Item::id));
-		if (OperationResponses.wantsCsv(request)) {
+		java.util.Optional<Csv.Dialect> spreadsheet = OperationResponses.spreadsheet(request);
+		if (spreadsheet.isPresent()) {
 			OperationResponses.shown(request, items.stream().map(item -> "Patient/" + item.patient()).toList());
-			try (Writer out = OperationResponses.csv(response, "worklist-" + kind + "-" + day + ".csv")) {
-				Csv.row(out, "type", "patient", "resource", "since", "due");
+			try (Csv out = OperationResponses.csv(response, spreadsheet.get(), "worklist-" + kind + "-" + day + ".csv")) {
+				out.row("type", "patient", "resource", "since", "due");
 				for (Item item : items) {
-					Csv.row(out, item.type(), "Patient/" + item.patient(), item.resourceType() + "/" + item.id(),
+					out.row(item.type(), "Patient/" + item.patient(), item.resourceType() + "/" + item.id(),
 							item.since() == null ? "" : item.since().toString(), item.due().toString());
 				}
 			}

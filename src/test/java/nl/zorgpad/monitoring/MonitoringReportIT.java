@@ -66,6 +66,21 @@ class MonitoringReportIT extends ServerTest {
 		assertThat(Long.parseLong(total.get(header.indexOf("a05")))).isEqualTo(sum);
 	}
 
+	@Test
+	void givesTheSameReportAsDutchExcelOpensIt_semicolonsByteOrderMarkAndDecimalCommas() {
+		byte[] body = fhir().accept("text/csv").get("/$monitoring-report?_format=csv-nl&date=" + date)
+				.then().statusCode(200).extract().asByteArray();
+		String csv = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+		String comma = fhir().accept("text/csv").get("/$monitoring-report?_format=csv&date=" + date).asString();
+
+		assertThat(body).startsWith(0xEF, 0xBB, 0xBF);
+		List<String> header = List.of(csv.substring(1).lines().findFirst().orElseThrow().split(";"));
+		assertThat(header).startsWith("practice", "name", "periodStart", "periodEnd", "listedPatients");
+		String share = comma.lines().skip(1).findFirst().orElseThrow().split(",", -1)[header.indexOf("share75PlusPercent")];
+		assertThat(csv.lines().skip(1).findFirst().orElseThrow().split(";", -1)[header.indexOf("share75PlusPercent")])
+				.isEqualTo(share.replace('.', ','));
+	}
+
 	private Map<String, Long> expected(String practice) {
 		List<Population.Patient> patients = population.at(practice);
 		LocalDate born75 = LocalDate.of(date.getYear(), 1, 1).minusYears(75);

@@ -12,18 +12,40 @@ import nl.zorgpad.support.Fhir;
 import nl.zorgpad.support.Fixtures;
 import nl.zorgpad.support.ServerTest;
 import nl.zorgpad.support.Tokens;
+import org.hl7.fhir.r4.model.Group;
+import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
 
 /** An integrator pulls a population with FHIR Bulk Data: kick-off, polling with progress, manifest, NDJSON. */
 class BulkExportIT extends ServerTest {
 
 	@Test
-	void aSystemExportOfPatients_isPolledToAManifestWhoseNdjsonHoldsThem() {
+	void aSystemExportOfPatients_isPolledToAManifestWhoseNdjsonHoldsWhatTheTypeFilterSelects() {
 		String family = Fixtures.uniqueFamily();
 		fhir().body(Fhir.json(Fixtures.elderlyPatient(family))).post("/Patient").then().statusCode(201);
+		fhir().body(Fhir.json(Fixtures.elderlyPatient(Fixtures.uniqueFamily()))).post("/Patient").then().statusCode(201);
 
-		Response kickOff = fhir().header("Prefer", "respond-async").accept("application/fhir+json")
-				.queryParam("_type", "Patient").urlEncodingEnabled(false).get("/$export");
+		String ndjson = export("/$export?_type=Patient&_typeFilter=Patient%3Ffamily%3D" + family);
+
+		assertThat(ndjson.lines()).singleElement().satisfies(line -> assertThat(line)
+				.startsWith("{\"resourceType\":\"Patient\"").contains(family));
+	}
+
+	@Test
+	void aGroupExport_holdsTheGroupsMembers() {
+		String family = Fixtures.uniqueFamily();
+		String patient = fhir().body(Fhir.json(Fixtures.elderlyPatient(family))).post("/Patient").then().statusCode(201)
+				.extract().path("id");
+		Group group = new Group().setType(Group.GroupType.PERSON).setActual(true);
+		group.addMember().setEntity(new Reference("Patient/" + patient));
+		String id = fhir().body(Fhir.json(group)).post("/Group").then().statusCode(201).extract().path("id");
+
+		assertThat(export("/Group/" + id + "/$export?_type=Patient")).contains(family);
+	}
+
+	/** Kick-off, polling (202 with X-Progress) to the manifest, and the NDJSON files it lists. */
+	private static String export(String kickOffPath) {
+		Response kickOff = fhir().header("Prefer", "respond-async").urlEncodingEnabled(false).get(kickOffPath);
 		assertThat(kickOff.statusCode()).isEqualTo(202);
 		String status = kickOff.header("Content-Location");
 		assertThat(status).contains("$export-poll-status");
@@ -31,11 +53,7 @@ class BulkExportIT extends ServerTest {
 		Response manifest = await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
 				.until(() -> poll(status), answer -> answer.statusCode() == 200);
 		List<Map<String, String>> output = manifest.jsonPath().getList("output");
-		assertThat(output).isNotEmpty().allSatisfy(file -> assertThat(file.get("type")).isEqualTo("Patient"));
-
-		String ndjson = String.join("\n", output.stream().map(file -> download(file.get("url"))).toList());
-		assertThat(ndjson.lines()).allSatisfy(line -> assertThat(line).startsWith("{\"resourceType\":\"Patient\""));
-		assertThat(ndjson).contains(family);
+		return String.join("\n", output.stream().map(file -> download(file.get("url"))).toList());
 	}
 
 	@Test
