@@ -30,7 +30,7 @@ if order_file.exists():
         name = line.strip()
         if name and not name.startswith("#"):
             ordered.append(examples / name)
-ordered += sorted(p for p in examples.glob("*.json") if p not in ordered)
+ordered += sorted(p for p in examples.glob("*.json") if p not in ordered and not p.name.startswith("."))
 
 entries = []
 for path in ordered:

@@ -70,14 +70,15 @@ public final class MdoNeedsCarePlan {
 				RuleIds.R5_MDO_NEEDS_CARE_PLAN, "Een breed MDO vraagt eerst: ", "A broad MDO (breed-mdo) first needs: ");
 	}
 
-	private static void addIncompleteActions(List<Action> actions, Shortfalls missing) {
+	/** Each action that lacks a responsible member or a valid urgency, named by number and description. */
+	static void addIncompleteActions(List<Action> actions, Shortfalls missing) {
 		for (int i = 0; i < actions.size(); i++) {
 			Action action = actions.get(i);
 			List<String> dutch = new ArrayList<>();
 			List<String> english = new ArrayList<>();
 			if (isBlank(action.responsible())) {
-				dutch.add("een verantwoordelijke (performer)");
-				english.add("a responsible member (performer)");
+				dutch.add("een verantwoordelijke (performer/owner)");
+				english.add("a responsible member (performer/owner)");
 			}
 			if (action.urgency() == null || !URGENCIES.contains(action.urgency())) {
 				dutch.add("een urgentie (routine, urgent, asap of stat)");

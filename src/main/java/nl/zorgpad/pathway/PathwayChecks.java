@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import nl.zorgpad.careplan.MdoNeedsCarePlan;
+import nl.zorgpad.careplan.OpenActionsAssigned;
 import nl.zorgpad.careteam.SingleCoordinator;
 import nl.zorgpad.consent.ConsentBeforeDiscussion;
 import nl.zorgpad.frailty.ComplexFrailtyCriteria;
@@ -27,6 +28,7 @@ import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.EpisodeOfCare;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Task;
 
 /**
  * Gathers the facts for each pathway resource and asks the pure rules. One method per kind of
@@ -90,16 +92,50 @@ final class PathwayChecks {
 		return verdicts;
 	}
 
-	/** ZP-R2 for a Gezondheidsplan. */
+	/** ZP-R2 and ZP-R8 for a Gezondheidsplan. */
 	static List<Verdict> carePlan(CarePlan plan, PatientRecord record, RuleSwitches rules) {
-		if (!rules.isOn("ZP-R2") || Codes.code(plan.getCategory(), "careplan-category").isEmpty()) {
+		if (Codes.code(plan.getCategory(), "careplan-category").isEmpty()) {
 			return List.of();
 		}
-		boolean ending = plan.getStatus() == CarePlan.CarePlanStatus.COMPLETED
-				|| plan.getStatus() == CarePlan.CarePlanStatus.REVOKED
-				|| plan.getStatus() == CarePlan.CarePlanStatus.ENTEREDINERROR;
-		LocalDate day = plan.getPeriod().hasStart() ? Codes.day(plan.getPeriod().getStart()) : Codes.today();
-		return List.of(ParticipationConsent.evaluate(new ParticipationConsent.CarePlanFacts(ending, day, record.consents())));
+		List<Verdict> verdicts = new ArrayList<>();
+		if (rules.isOn("ZP-R2")) {
+			boolean ending = plan.getStatus() == CarePlan.CarePlanStatus.COMPLETED
+					|| plan.getStatus() == CarePlan.CarePlanStatus.REVOKED
+					|| plan.getStatus() == CarePlan.CarePlanStatus.ENTEREDINERROR;
+			LocalDate day = plan.getPeriod().hasStart() ? Codes.day(plan.getPeriod().getStart()) : Codes.today();
+			verdicts.add(ParticipationConsent.evaluate(new ParticipationConsent.CarePlanFacts(ending, day, record.consents())));
+		}
+		if (rules.isOn("ZP-R8")) {
+			List<MdoNeedsCarePlan.Action> open = plan.getActivity().stream().map(CarePlan.CarePlanActivityComponent::getDetail)
+					.filter(detail -> !detail.hasStatus() || !CLOSED_ACTIVITY.contains(detail.getStatus()))
+					.map(PatientRecord::action).toList();
+			verdicts.add(OpenActionsAssigned.evaluate(new OpenActionsAssigned.Facts(
+					plan.getStatus() == CarePlan.CarePlanStatus.ACTIVE, open)));
+		}
+		return verdicts;
+	}
+
+	private static final java.util.Set<CarePlan.CarePlanActivityStatus> CLOSED_ACTIVITY = java.util.EnumSet.of(
+			CarePlan.CarePlanActivityStatus.COMPLETED, CarePlan.CarePlanActivityStatus.CANCELLED,
+			CarePlan.CarePlanActivityStatus.STOPPED, CarePlan.CarePlanActivityStatus.ENTEREDINERROR);
+	private static final java.util.Set<Task.TaskStatus> CLOSED_TASK = java.util.EnumSet.of(Task.TaskStatus.COMPLETED,
+			Task.TaskStatus.CANCELLED, Task.TaskStatus.REJECTED, Task.TaskStatus.FAILED, Task.TaskStatus.ENTEREDINERROR);
+
+	/** ZP-R8 for a Task based on the patient's active Gezondheidsplan (an action assigned to someone). */
+	static List<Verdict> task(Task task, PatientRecord record, RuleSwitches rules) {
+		if (!rules.isOn("ZP-R8") || task.hasStatus() && CLOSED_TASK.contains(task.getStatus())) {
+			return List.of();
+		}
+		boolean ofTheActivePlan = record.activeGezondheidsplan().map(plan -> plan.getIdElement().getIdPart())
+				.filter(id -> task.getBasedOn().stream().anyMatch(basedOn -> "CarePlan".equals(
+						basedOn.getReferenceElement().getResourceType()) && id.equals(basedOn.getReferenceElement().getIdPart())))
+				.isPresent();
+		String owner = task.hasOwner() ? (task.getOwner().hasDisplay() ? task.getOwner().getDisplay()
+				: task.getOwner().getReference()) : null;
+		String urgency = task.hasPriority() ? task.getPriority().toCode() : null;
+		String description = task.hasDescription() ? task.getDescription() : task.getCode().getText();
+		return List.of(OpenActionsAssigned.evaluate(new OpenActionsAssigned.Facts(ofTheActivePlan,
+				List.of(new MdoNeedsCarePlan.Action(description, owner, urgency)))));
 	}
 
 	/** ZP-R6 for a GZSP trajectory (EpisodeOfCare of type gzsp-zorgtraject). */

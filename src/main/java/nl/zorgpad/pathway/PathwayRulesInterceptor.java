@@ -20,6 +20,7 @@ import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.EpisodeOfCare;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.Task;
 import org.hl7.fhir.r4.model.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +41,7 @@ final class PathwayRulesInterceptor {
 	private final Consumer<String> refusals;
 	/** The resources the rules guard or read as facts. */
 	private static final List<Class<? extends IBaseResource>> GUARDED = List.of(Encounter.class, Condition.class,
-			CarePlan.class, EpisodeOfCare.class, Consent.class, QuestionnaireResponse.class, CareTeam.class);
+			CarePlan.class, EpisodeOfCare.class, Consent.class, QuestionnaireResponse.class, CareTeam.class, Task.class);
 
 	/** @param refusals told the rule id of every refusal (the metrics) */
 	PathwayRulesInterceptor(FhirContext context, StoredResources store, RuleSwitches rules, Consumer<String> refusals) {
@@ -89,6 +90,8 @@ final class PathwayRulesInterceptor {
 		} else if (next instanceof EpisodeOfCare episode) {
 			verdicts = PathwayChecks.trajectory(
 					(EpisodeOfCare) previous, episode, record(episode.getPatient(), request), rules);
+		} else if (next instanceof Task task) {
+			verdicts = PathwayChecks.task(task, record(task.getFor(), request), rules);
 		}
 		List<Verdict.Finding> warnings = new ArrayList<>();
 		for (Verdict verdict : verdicts) {

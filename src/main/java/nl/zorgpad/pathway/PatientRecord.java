@@ -228,19 +228,20 @@ final class PatientRecord {
 	/** The active Gezondheidsplan with its actions, or null when there is none. */
 	MdoNeedsCarePlan.Plan activeCarePlan() {
 		return activeGezondheidsplan()
-				.map(plan -> new MdoNeedsCarePlan.Plan(plan.getActivity().stream().map(activity -> {
-					CarePlan.CarePlanActivityDetailComponent detail = activity.getDetail();
-					String description = detail.hasDescription() ? detail.getDescription() : detail.getCode().getText();
-					String responsible = detail.getPerformer().stream()
-							.map(r -> r.hasDisplay() ? r.getDisplay() : r.getReference())
-							.findFirst().orElse(null);
-					Extension urgency = detail.getExtensionByUrl(PathwayChecks.URGENCY);
-					String priority = urgency != null && urgency.getValue() != null
-							? urgency.getValue().primitiveValue()
-							: null;
-					return new MdoNeedsCarePlan.Action(description, responsible, priority);
-				}).toList()))
+				.map(plan -> new MdoNeedsCarePlan.Plan(plan.getActivity().stream()
+						.map(activity -> action(activity.getDetail())).toList()))
 				.orElse(null);
+	}
+
+	/** An action of the plan as the rules see it: what, who is responsible, how urgent. */
+	static MdoNeedsCarePlan.Action action(CarePlan.CarePlanActivityDetailComponent detail) {
+		String description = detail.hasDescription() ? detail.getDescription() : detail.getCode().getText();
+		String responsible = detail.getPerformer().stream()
+				.map(r -> r.hasDisplay() ? r.getDisplay() : r.getReference())
+				.findFirst().orElse(null);
+		Extension urgency = detail.getExtensionByUrl(PathwayChecks.URGENCY);
+		String priority = urgency != null && urgency.getValue() != null ? urgency.getValue().primitiveValue() : null;
+		return new MdoNeedsCarePlan.Action(description, responsible, priority);
 	}
 
 	/** The patient's other GZSP trajectories. */

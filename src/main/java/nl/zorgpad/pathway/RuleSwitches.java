@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("zorgpad.rules")
 public record RuleSwitches(@DefaultValue List<String> disabled) {
-	static final List<String> ALL = List.of("ZP-R1", "ZP-R2", "ZP-R3", "ZP-R4", "ZP-R5", "ZP-R6", "ZP-R7", "ZP-W1", "ZP-W2");
+	static final List<String> ALL = List.of("ZP-R1", "ZP-R2", "ZP-R3", "ZP-R4", "ZP-R5", "ZP-R6", "ZP-R7", "ZP-R8", "ZP-W1", "ZP-W2");
 
 	public RuleSwitches {
 		disabled = List.copyOf(disabled);

@@ -81,7 +81,9 @@ public final class ProfilePackage {
 		List<Resource> resources = new ArrayList<>();
 		files.forEach((path, content) -> {
 			String name = path.startsWith(folder) ? path.substring(folder.length()) : "/";
-			if (!name.contains("/") && name.endsWith(".json") && !name.equals("package.json")) {
+			boolean resourceFile = !name.contains("/") && name.endsWith(".json") && !name.equals("package.json")
+					&& !name.startsWith("."); // .index.json: the package index, not a resource
+			if (resourceFile) {
 				IBaseResource resource = context.newJsonParser()
 						.parseResource(new String(content, StandardCharsets.UTF_8));
 				resources.add((Resource) resource);

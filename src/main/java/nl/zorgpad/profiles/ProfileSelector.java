@@ -16,6 +16,7 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.Task;
 
 /**
  * Decides which Zorgpad profiles a resource must conform to: the ones it claims in {@code meta.profile},
@@ -75,6 +76,10 @@ final class ProfileSelector {
 		}
 		if (resource instanceof ServiceRequest request) {
 			return hasSystem(request.getPerformerType(), CS + "referral-target") ? "zp-referral" : null;
+		}
+		if (resource instanceof Task task) { // a work item: an action of a plan, or a referral or consultation
+			return task.getBasedOn().stream().map(basedOn -> basedOn.getReferenceElement().getResourceType())
+					.anyMatch(type -> "CarePlan".equals(type) || "ServiceRequest".equals(type)) ? "zp-task" : null;
 		}
 		if (resource instanceof QuestionnaireResponse response) {
 			String questionnaire = response.getQuestionnaire();

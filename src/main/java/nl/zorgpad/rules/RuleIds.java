@@ -10,6 +10,7 @@ public final class RuleIds {
 	public static final String R5_MDO_NEEDS_CARE_PLAN = "ZP-R5";
 	public static final String R6_GZSP_TRAJECTORY = "ZP-R6";
 	public static final String R7_INSTRUMENT_TOTAL = "ZP-R7";
+	public static final String R8_OPEN_ACTIONS_ASSIGNED = "ZP-R8";
 	public static final String W1_TARGET_AGE = "ZP-W1";
 	public static final String W2_MULTI_DOMAIN_ASSESSMENT = "ZP-W2";
 

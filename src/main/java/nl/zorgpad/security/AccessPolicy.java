@@ -72,10 +72,15 @@ final class AccessPolicy {
 	 * @param patients ids of the patients the caller is related to (for a patient: herself)
 	 * @param listings where the patients of a professional's practice are listed ({@code Organization/…},
 	 *        {@code PractitionerRole/…}, {@code Practitioner/…})
+	 * @param work what the caller sees because work was assigned to them, beyond their related patients
 	 */
-	record Viewer(Role role, Set<String> patients, Set<String> listings) {
-		static final Viewer SYSTEM = new Viewer(Role.SYSTEM, Set.of(), Set.of());
-		static final Viewer NOBODY = new Viewer(Role.NOBODY, Set.of(), Set.of());
+	record Viewer(Role role, Set<String> patients, Set<String> listings, Work work) {
+		static final Viewer SYSTEM = new Viewer(Role.SYSTEM, Set.of(), Set.of(), Work.NONE);
+		static final Viewer NOBODY = new Viewer(Role.NOBODY, Set.of(), Set.of(), Work.NONE);
+
+		Viewer(Role role, Set<String> patients, Set<String> listings) {
+			this(role, patients, listings, Work.NONE);
+		}
 
 		boolean narrowed() {
 			return role != Role.SYSTEM;
@@ -83,13 +88,33 @@ final class AccessPolicy {
 	}
 
 	/**
+	 * Work assigned to a professional for patients outside their relation (SPEC: access follows the work): the
+	 * Tasks they own and the Tasks based on referrals (ServiceRequests) they perform.
+	 *
+	 * @param tasks ids of those Tasks: the caller may read them and report progress on them
+	 * @param shown references ({@code Type/id}) the caller may read for that work: the Tasks, the requests and
+	 *        plans they are based on, what they and the requests name as focus, input or supporting information,
+	 *        and the patient they are for
+	 * @param relatedTasks ids of the Tasks about the caller's related patients (with {@code tasks}: what a Task
+	 *        search of this caller may meet)
+	 */
+	record Work(Set<String> tasks, Set<String> shown, Set<String> relatedTasks) {
+		static final Work NONE = new Work(Set.of(), Set.of(), Set.of());
+
+		boolean isEmpty() {
+			return tasks.isEmpty() && shown.isEmpty();
+		}
+	}
+
+	/**
 	 * A resource as the policy sees it.
 	 *
 	 * @param type resource type
+	 * @param id its id (null for a resource not stored yet)
 	 * @param about ids of the patients it is about (empty: about nobody)
 	 * @param meeting whether it is a meeting (an Encounter with a meeting type)
 	 */
-	record Subject(String type, Set<String> about, boolean meeting) {}
+	record Subject(String type, String id, Set<String> about, boolean meeting) {}
 
 	private AccessPolicy() {}
 
@@ -109,6 +134,9 @@ final class AccessPolicy {
 			return true;
 		}
 		if (DIRECTORY.contains(subject.type())) {
+			return true;
+		}
+		if (subject.id() != null && viewer.work().shown().contains(subject.type() + "/" + subject.id())) {
 			return true;
 		}
 		if (!readableTypes(viewer.role()).contains(subject.type())) {
@@ -135,6 +163,15 @@ final class AccessPolicy {
 			case PROFESSIONAL -> PATIENT_DATA.contains(subject.type())
 					&& (related(viewer, subject) || "Patient".equals(subject.type()) && listedHere);
 		};
+	}
+
+	/**
+	 * Whether the viewer may report progress on this Task without being related to its patient: it is work
+	 * assigned to them (see {@link Work}); which elements progress may change is {@code TaskProgress}'s business.
+	 */
+	static boolean mayReportProgress(Viewer viewer, Subject subject) {
+		return (viewer.role() == Role.PROFESSIONAL || viewer.role() == Role.SOCIAL_DOMAIN)
+				&& "Task".equals(subject.type()) && subject.id() != null && viewer.work().tasks().contains(subject.id());
 	}
 
 	private static boolean related(Viewer viewer, Subject subject) {

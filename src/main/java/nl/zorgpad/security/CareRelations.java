@@ -10,6 +10,9 @@ import nl.zorgpad.careteam.CareTeamRole;
 import nl.zorgpad.pathway.DiscussionConsent;
 import nl.zorgpad.server.SearchIndex;
 import nl.zorgpad.server.StoredResources;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.Task;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 /**
@@ -26,8 +29,8 @@ final class CareRelations {
 	 * The patients (ids) a professional is related to, whether they are from the social domain, and where
 	 * the patients of their practice are listed (Organization, PractitionerRole and Practitioner references).
 	 */
-	record Relation(Set<String> patients, boolean socialDomain, Set<String> listings) {
-		static final Relation NONE = new Relation(Set.of(), false, Set.of());
+	record Relation(Set<String> patients, boolean socialDomain, Set<String> listings, AccessPolicy.Work work) {
+		static final Relation NONE = new Relation(Set.of(), false, Set.of(), AccessPolicy.Work.NONE);
 	}
 
 	private static final String ROLES_OF_PRACTITIONER = """
@@ -67,7 +70,33 @@ final class CareRelations {
 			WHERE g.SRC_PATH = 'Patient.generalPractitioner' AND g.TARGET_RESOURCE_ID IN (:targets)
 			""";
 
+	/** Tasks owned by these people, with the patient each is for. */
+	private static final String OWNED_TASKS = """
+			SELECT t.FHIR_ID AS ID, p.FHIR_ID AS PATIENT FROM HFJ_RES_LINK o
+			JOIN HFJ_RESOURCE t ON t.RES_ID = o.SRC_RESOURCE_ID AND t.RES_DELETED_AT IS NULL
+			LEFT JOIN HFJ_RES_LINK f ON f.SRC_RESOURCE_ID = t.RES_ID AND f.SRC_PATH = 'Task.for'
+			LEFT JOIN HFJ_RESOURCE p ON p.RES_ID = f.TARGET_RESOURCE_ID
+			WHERE o.SRC_PATH = 'Task.owner' AND o.TARGET_RESOURCE_ID IN (:people)
+			""";
+	/** Tasks based on referrals these people perform, with the patient each is for. */
+	private static final String TASKS_OF_PERFORMED_REQUESTS = """
+			SELECT t.FHIR_ID AS ID, p.FHIR_ID AS PATIENT FROM HFJ_RES_LINK r
+			JOIN HFJ_RES_LINK b ON b.TARGET_RESOURCE_ID = r.SRC_RESOURCE_ID AND b.SRC_PATH = 'Task.basedOn'
+			JOIN HFJ_RESOURCE t ON t.RES_ID = b.SRC_RESOURCE_ID AND t.RES_DELETED_AT IS NULL
+			LEFT JOIN HFJ_RES_LINK f ON f.SRC_RESOURCE_ID = t.RES_ID AND f.SRC_PATH = 'Task.for'
+			LEFT JOIN HFJ_RESOURCE p ON p.RES_ID = f.TARGET_RESOURCE_ID
+			WHERE r.SRC_PATH = 'ServiceRequest.performer' AND r.TARGET_RESOURCE_ID IN (:people)
+			""";
+	/** Tasks about these patients. */
+	private static final String TASKS_OF_PATIENTS = """
+			SELECT t.FHIR_ID AS ID FROM HFJ_RES_LINK f
+			JOIN HFJ_RESOURCE t ON t.RES_ID = f.SRC_RESOURCE_ID AND t.RES_DELETED_AT IS NULL
+			JOIN HFJ_RESOURCE p ON p.RES_ID = f.TARGET_RESOURCE_ID AND p.RES_TYPE = 'Patient'
+			WHERE f.SRC_PATH = 'Task.for' AND p.FHIR_ID IN (:patients)
+			""";
+
 	private final SearchIndex index;
+	private final StoredResources store;
 	private final DiscussionConsent consent;
 	private final Map<String, Long> hashes;
 	/** Token hashes of the social-domain disciplines ({@link CareTeamRole#isSocialDomain()}). */
@@ -75,6 +104,7 @@ final class CareRelations {
 
 	CareRelations(SearchIndex index, StoredResources store) {
 		this.index = index;
+		this.store = store;
 		this.consent = new DiscussionConsent(store);
 		this.hashes = Map.of("active", index.tokenValue("CareTeam", "status", "active"));
 		this.socialDomain = java.util.Arrays.stream(CareTeamRole.values()).filter(CareTeamRole::isSocialDomain)
@@ -111,7 +141,8 @@ final class CareRelations {
 		if (social) {
 			LocalDate today = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
 			patients.removeIf(patient -> !consent.inForce(patient, today));
-			return new Relation(Set.copyOf(patients), true, Set.of());
+			AccessPolicy.Work work = work(people, patients, patient -> consent.inForce(patient, today));
+			return new Relation(Set.copyOf(patients), true, Set.of(), work);
 		}
 		// a patient listed with the practice, with any of its roles, or with this practitioner
 		Set<Long> targets = new HashSet<>(people);
@@ -125,7 +156,55 @@ final class CareRelations {
 		patients.addAll(ids(PRACTICE_PATIENTS, new MapSqlParameterSource("targets", targets)));
 		Set<String> listings = new HashSet<>(index.jdbc().query(REFERENCES, new MapSqlParameterSource("pids", targets),
 				(row, n) -> row.getString("RES_TYPE") + "/" + row.getString("FHIR_ID")));
-		return new Relation(Set.copyOf(patients), false, Set.copyOf(listings));
+		return new Relation(Set.copyOf(patients), false, Set.copyOf(listings), work(people, patients, patient -> true));
+	}
+
+	/**
+	 * The work assigned to these people about patients outside their relation: Tasks they own, Tasks based on
+	 * referrals they perform, and what those name (see {@link AccessPolicy.Work}).
+	 */
+	private AccessPolicy.Work work(Set<Long> people, Set<String> related, java.util.function.Predicate<String> allowed) {
+		Set<String> tasks = new HashSet<>();
+		MapSqlParameterSource byPeople = new MapSqlParameterSource("people", people);
+		for (String sql : List.of(OWNED_TASKS, TASKS_OF_PERFORMED_REQUESTS)) {
+			index.jdbc().query(sql, byPeople, (java.sql.ResultSet row) -> {
+				String patient = row.getString("PATIENT");
+				if (patient == null || !related.contains(patient) && allowed.test(patient)) {
+					tasks.add(row.getString("ID"));
+				}
+			});
+		}
+		if (tasks.isEmpty()) {
+			return AccessPolicy.Work.NONE;
+		}
+		Set<String> shown = new HashSet<>();
+		Set<String> requests = new HashSet<>();
+		for (Task task : store.byIds(Task.class, tasks)) {
+			shown.add("Task/" + task.getIdElement().getIdPart());
+			List<Reference> named = new java.util.ArrayList<>(task.getBasedOn());
+			named.add(task.getFor());
+			named.add(task.getFocus());
+			task.getInput().stream().filter(input -> input.getValue() instanceof Reference)
+					.forEach(input -> named.add((Reference) input.getValue()));
+			for (Reference reference : named) {
+				String type = reference.getReferenceElement().getResourceType();
+				String id = reference.getReferenceElement().getIdPart();
+				if (type != null && id != null) {
+					shown.add(type + "/" + id);
+					if (type.equals("ServiceRequest")) {
+						requests.add(id);
+					}
+				}
+			}
+		}
+		for (ServiceRequest request : store.byIds(ServiceRequest.class, requests)) {
+			request.getSupportingInfo().stream().map(Reference::getReferenceElement)
+					.filter(reference -> reference.getResourceType() != null && reference.getIdPart() != null)
+					.forEach(reference -> shown.add(reference.getResourceType() + "/" + reference.getIdPart()));
+		}
+		Set<String> relatedTasks = related.isEmpty() ? Set.of() : Set.copyOf(ids(TASKS_OF_PATIENTS,
+				new MapSqlParameterSource("patients", related)));
+		return new AccessPolicy.Work(Set.copyOf(tasks), Set.copyOf(shown), relatedTasks);
 	}
 
 	private List<Long> pids(String sql, MapSqlParameterSource parameters) {

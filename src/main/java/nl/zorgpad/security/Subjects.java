@@ -20,6 +20,7 @@ final class Subjects {
 		boolean meeting = resource instanceof Encounter encounter && encounter.getType().stream()
 				.flatMap(concept -> concept.getCoding().stream())
 				.anyMatch(coding -> coding.getSystem() != null && coding.getSystem().endsWith("/meeting-type"));
-		return new Subject(context.getResourceType(resource), patientOf.about(resource), meeting);
+		String id = resource.getIdElement() == null ? null : resource.getIdElement().getIdPart();
+		return new Subject(context.getResourceType(resource), id, patientOf.about(resource), meeting);
 	}
 }

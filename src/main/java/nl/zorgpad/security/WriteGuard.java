@@ -12,6 +12,7 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Task;
 
 /**
  * Every write, on every path (REST, conditional, PATCH, transaction and batch entries), is judged at
@@ -39,7 +40,25 @@ final class WriteGuard {
 	public void updated(IBaseResource previous, IBaseResource resource, RequestDetails request) {
 		serverOnly(resource);
 		hidden(request, previous);
+		if (progressOnAssignedTask(request, previous, resource)) {
+			return;
+		}
 		check(request, resource, "update");
+	}
+
+	/** The owner of a Task outside their relation reports progress (status, output, …) and changes nothing else. */
+	private boolean progressOnAssignedTask(RequestDetails request, IBaseResource previous, IBaseResource resource) {
+		Viewer viewer = request == null ? Viewer.SYSTEM : viewers.of(request);
+		if (!(previous instanceof Task before) || !(resource instanceof Task after) || !viewer.narrowed()
+				|| AccessPolicy.mayWrite(viewer, subjects.of(after), false)
+				|| !AccessPolicy.mayReportProgress(viewer, subjects.of(before))) {
+			return false;
+		}
+		if (!TaskProgress.onlyProgress(before, after)) {
+			throw new ForbiddenOperationException("As the owner of this Task you may report its progress (status,"
+					+ " statusReason, businessStatus, output, note, executionPeriod) but change nothing else of it");
+		}
+		return true;
 	}
 
 	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_DELETED)

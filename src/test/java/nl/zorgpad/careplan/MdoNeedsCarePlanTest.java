@@ -111,7 +111,7 @@ class MdoNeedsCarePlanTest {
 
 			Verdict.Finding reason = refusal(evaluate(COMPLEX_KWETSBAAR, plan), RULE);
 
-			assertThat(reason.english()).contains("for action 3 a responsible member (performer) and an urgency");
+			assertThat(reason.english()).contains("for action 3 a responsible member (performer/owner) and an urgency");
 		}
 	}
 

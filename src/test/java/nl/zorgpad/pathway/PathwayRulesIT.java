@@ -28,6 +28,7 @@ import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -206,6 +207,33 @@ class PathwayRulesIT extends ServerTest {
 
 		assertThat(statuses).containsOnly(201, 422).filteredOn(status -> status == 201).hasSize(1);
 		assertThat(fhir().get("/EpisodeOfCare?patient=" + patient).jsonPath().getInt("total")).isEqualTo(1);
+	}
+
+	@Test
+	void anOpenActionOfTheActivePlan_needsAnOwnerAndAnUrgency_onEveryWriteOfThePlanOrItsTask() {
+		created(consent("programma-deelname"));
+		CarePlan plan = Examples.about("CarePlan-gezondheidsplan-jansen", patient);
+		plan.setPeriod(new Period().setStart(new Date())).getAddresses().clear();
+		plan.setId(created(plan));
+
+		// a new action on the active plan without an urgency: refused; once given one, accepted
+		CarePlan.CarePlanActivityDetailComponent action = plan.addActivity().getDetail()
+				.setStatus(CarePlan.CarePlanActivityStatus.NOTSTARTED).setDescription("Medicatiereview")
+				.addPerformer(new org.hl7.fhir.r4.model.Reference(POH));
+		refused(update(plan), "ZP-R8", "Medicatiereview");
+		action.addExtension("https://zorgpad.nl/fhir/StructureDefinition/zp-urgency",
+				new org.hl7.fhir.r4.model.CodeType("routine"));
+		accepted(update(plan));
+
+		// a Task based on the plan: an owner and a priority while it is open; closing it needs neither
+		Task task = new Task().setStatus(Task.TaskStatus.REQUESTED).setIntent(Task.TaskIntent.ORDER)
+				.setFor(new org.hl7.fhir.r4.model.Reference(patient)).setDescription("Valpreventie thuis");
+		task.addBasedOn(new org.hl7.fhir.r4.model.Reference("CarePlan/" + plan.getIdElement().getIdPart()));
+		refused(create(task), "ZP-R8", "Valpreventie thuis");
+		task.setOwner(new org.hl7.fhir.r4.model.Reference(WIJKVERPLEEGKUNDIGE)).setPriority(Task.TaskPriority.URGENT);
+		task.setId(created(task));
+		task.setOwner(null).setStatus(Task.TaskStatus.CANCELLED);
+		accepted(update(task));
 	}
 
 	/** Steps 1–5 and the GZSP admission (consents, frailty, core team, plan, MDOs with SO, inclusion checklist). */

@@ -14,7 +14,10 @@ import org.hl7.fhir.r4.model.MetadataResource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every file in fhir-profiles/ is one well-formed FHIR R4 resource, named after its type and id. */
+/**
+ * Every JSON file in fhir-profiles/ (but package.json and the .index.json files) is one well-formed FHIR R4
+ * resource, named after its type and id.
+ */
 class ProfileFilesTest {
 	static final Path FOLDER = Path.of("fhir-profiles");
 
@@ -23,6 +26,7 @@ class ProfileFilesTest {
 			return files.filter(Files::isRegularFile)
 					.filter(file -> file.toString().endsWith(".json"))
 					.filter(file -> !file.getFileName().toString().equals("package.json"))
+					.filter(file -> !file.getFileName().toString().startsWith(".")) // .index.json
 					.toList()
 					.stream();
 		}

@@ -15,12 +15,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.zip.GZIPOutputStream;
+import nl.zorgpad.support.Fhir;
 import nl.zorgpad.support.Fixtures;
 import nl.zorgpad.support.RawHttp;
 import nl.zorgpad.support.ServerTest;
 import nl.zorgpad.support.Tokens;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.StringType;
+import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -484,6 +489,84 @@ class AccessControlIT extends ServerTest {
 			}
 			fhir().header("Content-Encoding", "gzip").body(compressed.toByteArray()).post("/Patient")
 					.then().statusCode(201);
+		}
+	}
+
+	/**
+	 * Access follows the work (issue 14): GP A refers Anna to a physiotherapist of another organization and
+	 * assigns the action as a Task; the physiotherapist's app finds it, reads the referral and Anna, reports
+	 * progress, and sees nothing else of Anna's record; an outsider sees nothing at all.
+	 */
+	@Nested
+	class AssignedWork {
+		private final String physio = "PractitionerRole/ac-physio-" + run;
+		private String task;
+		private String referral;
+
+		@BeforeEach
+		void gpAReferredAnnaToAPhysiotherapistOfAnotherOrganization_andAssignedTheAction() {
+			put("Organization/ac-physio-practice-" + run, "{\"resourceType\":\"Organization\",\"name\":\"Fysio\"}");
+			role(physio, "ac-physio-practice-" + run, "fysiotherapeut");
+			ServiceRequest request = new ServiceRequest().setStatus(ServiceRequest.ServiceRequestStatus.ACTIVE)
+					.setIntent(ServiceRequest.ServiceRequestIntent.ORDER).setSubject(new Reference("Patient/" + anna))
+					.addPerformer(new Reference(physio)).setRequester(new Reference(gpA));
+			request.getCode().setText("Valpreventie: oefenprogramma thuis");
+			request.addSupportingInfo(new Reference("Condition/ac-anna-problem-" + run));
+			referral = fhir(user(gpA)).body(Fhir.json(request)).post("/ServiceRequest").then().statusCode(201)
+					.extract().path("id");
+			Task action = new Task().setStatus(Task.TaskStatus.REQUESTED).setIntent(Task.TaskIntent.ORDER)
+					.setPriority(Task.TaskPriority.URGENT).setFor(new Reference("Patient/" + anna))
+					.setOwner(new Reference(physio)).setRequester(new Reference(gpA)).setDescription("Oefenprogramma thuis");
+			action.addBasedOn(new Reference("ServiceRequest/" + referral));
+			task = fhir(user(gpA)).body(Fhir.json(action)).post("/Task").then().statusCode(201).extract().path("id");
+		}
+
+		@Test
+		void thePhysiotherapistFindsHerTask_readsTheReferralWhatItNamesAndThePatient() {
+			fhir(user(physio)).get("/Task?owner=" + physio + "&status=requested&_include=Task:based-on").then()
+					.statusCode(200)
+					.body("entry.resource.id", org.hamcrest.Matchers.hasItems(task, referral));
+			fhir(user(physio)).get("/ServiceRequest/" + referral).then().statusCode(200);
+			fhir(user(physio)).get("/Condition/ac-anna-problem-" + run).then().statusCode(200); // supporting information
+			fhir(user(physio)).get("/Patient/" + anna).then().statusCode(200);
+		}
+
+		@Test
+		void thePhysiotherapistSeesNothingElseOfThePatient() {
+			put("Condition/ac-anna-other-" + run, condition(anna, "depressie"));
+			fhir(user(physio)).get("/Condition/ac-anna-other-" + run).then().statusCode(404);
+			// a search naming the patient is refused as for any professional outside her relation
+			fhir(user(physio)).get("/Condition?patient=" + anna).then().statusCode(403);
+			fhir(user(physio)).get("/Condition?code:text=depressie").then().statusCode(200)
+					.body("entry", org.hamcrest.Matchers.nullValue());
+			fhir(user(physio)).get("/Encounter/ac-anna-consult-" + run).then().statusCode(404);
+		}
+
+		@Test
+		void thePhysiotherapistAcceptsAndCompletesHerTask_butChangesNothingElseOfIt() {
+			Task mine = Fhir.parse(Task.class, fhir(user(physio)).get("/Task/" + task));
+			mine.setStatus(Task.TaskStatus.ACCEPTED);
+			fhir(user(physio)).body(Fhir.json(mine)).put("/Task/" + task).then().statusCode(200);
+
+			mine = Fhir.parse(Task.class, fhir(user(physio)).get("/Task/" + task));
+			mine.setStatus(Task.TaskStatus.COMPLETED).addOutput().setValue(new StringType("6 weken geoefend, valt niet meer"))
+					.getType().setText("verslag");
+			fhir(user(physio)).body(Fhir.json(mine)).put("/Task/" + task).then().statusCode(200);
+
+			mine = Fhir.parse(Task.class, fhir(user(physio)).get("/Task/" + task));
+			mine.setPriority(Task.TaskPriority.ROUTINE).setFor(new Reference("Patient/" + bea));
+			fhir(user(physio)).body(Fhir.json(mine)).put("/Task/" + task).then().statusCode(403);
+			fhir(user(physio)).body(Fhir.json(new Task().setStatus(Task.TaskStatus.REQUESTED)
+					.setIntent(Task.TaskIntent.ORDER).setFor(new Reference("Patient/" + anna)))).post("/Task")
+					.then().statusCode(403);
+		}
+
+		@Test
+		void anUnrelatedProfessional_seesNeitherTheTaskNorTheReferral() {
+			fhir(user(gpB)).get("/Task/" + task).then().statusCode(404);
+			fhir(user(gpB)).get("/ServiceRequest/" + referral).then().statusCode(404);
+			fhir(user(gpB)).get("/Task?status=requested").then().statusCode(200)
+					.body("entry.resource.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(task)));
 		}
 	}
 

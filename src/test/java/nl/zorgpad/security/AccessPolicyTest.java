@@ -17,7 +17,30 @@ class AccessPolicyTest {
 	private static final Viewer PATIENT_A = new Viewer(Role.PATIENT, Set.of("a"), Set.of());
 
 	private static Subject about(String type, String... patients) {
-		return new Subject(type, Set.of(patients), false);
+		return new Subject(type, null, Set.of(patients), false);
+	}
+
+	@Nested
+	class AssignedWork {
+		private final Viewer physiotherapist = new Viewer(Role.PROFESSIONAL, Set.of(), Set.of(),
+				new AccessPolicy.Work(Set.of("t1"), Set.of("Task/t1", "ServiceRequest/r1", "Patient/b"), Set.of()));
+
+		@Test
+		void theOwnerOfATask_readsTheTaskWhatItIsBasedOnAndItsPatient_butNothingElseOfThePatient() {
+			assertThat(AccessPolicy.mayRead(physiotherapist, new Subject("Task", "t1", Set.of("b"), false))).isTrue();
+			assertThat(AccessPolicy.mayRead(physiotherapist, new Subject("ServiceRequest", "r1", Set.of("b"), false))).isTrue();
+			assertThat(AccessPolicy.mayRead(physiotherapist, new Subject("Patient", "b", Set.of("b"), false))).isTrue();
+			assertThat(AccessPolicy.mayRead(physiotherapist, new Subject("Condition", "c1", Set.of("b"), false))).isFalse();
+			assertThat(AccessPolicy.mayRead(physiotherapist, new Subject("Task", "t2", Set.of("b"), false))).isFalse();
+		}
+
+		@Test
+		void theOwnerReportsProgressOnTheirTask_butWritesNothingElseOfThePatient() {
+			assertThat(AccessPolicy.mayReportProgress(physiotherapist, new Subject("Task", "t1", Set.of("b"), false))).isTrue();
+			assertThat(AccessPolicy.mayReportProgress(physiotherapist, new Subject("Task", "t2", Set.of("b"), false))).isFalse();
+			assertThat(AccessPolicy.mayWrite(physiotherapist, new Subject("Task", "t1", Set.of("b"), false), false)).isFalse();
+			assertThat(AccessPolicy.mayReportProgress(PATIENT_A, new Subject("Task", "t1", Set.of("a"), false))).isFalse();
+		}
 	}
 
 	@Nested
@@ -41,8 +64,8 @@ class AccessPolicyTest {
 
 		@Test
 		void theSocialDomain_readsMeetingsButNotConsultsNorTheMedicalRecord() {
-			assertThat(AccessPolicy.mayRead(SOCIAL, new Subject("Encounter", Set.of("a"), true))).isTrue();
-			assertThat(AccessPolicy.mayRead(SOCIAL, new Subject("Encounter", Set.of("a"), false))).isFalse();
+			assertThat(AccessPolicy.mayRead(SOCIAL, new Subject("Encounter", null, Set.of("a"), true))).isTrue();
+			assertThat(AccessPolicy.mayRead(SOCIAL, new Subject("Encounter", null, Set.of("a"), false))).isFalse();
 			assertThat(AccessPolicy.mayRead(SOCIAL, about("CarePlan", "a"))).isTrue();
 			assertThat(AccessPolicy.mayRead(SOCIAL, about("Condition", "a"))).isFalse();
 			assertThat(AccessPolicy.mayRead(SOCIAL, about("Observation", "a"))).isFalse();
@@ -98,8 +121,8 @@ class AccessPolicyTest {
 		void theSocialDomain_writesPlansGoalsAndMeetingsOfARelatedPatient() {
 			assertThat(AccessPolicy.mayWrite(SOCIAL, about("CarePlan", "a"), false)).isTrue();
 			assertThat(AccessPolicy.mayWrite(SOCIAL, about("Goal", "a"), false)).isTrue();
-			assertThat(AccessPolicy.mayWrite(SOCIAL, new Subject("Encounter", Set.of("a"), true), false)).isTrue();
-			assertThat(AccessPolicy.mayWrite(SOCIAL, new Subject("Encounter", Set.of("a"), false), false)).isFalse();
+			assertThat(AccessPolicy.mayWrite(SOCIAL, new Subject("Encounter", null, Set.of("a"), true), false)).isTrue();
+			assertThat(AccessPolicy.mayWrite(SOCIAL, new Subject("Encounter", null, Set.of("a"), false), false)).isFalse();
 			assertThat(AccessPolicy.mayWrite(SOCIAL, about("CarePlan", "b"), false)).isFalse();
 		}
 
