@@ -121,9 +121,14 @@ final class PathwayChecks {
 	private static final java.util.Set<Task.TaskStatus> CLOSED_TASK = java.util.EnumSet.of(Task.TaskStatus.COMPLETED,
 			Task.TaskStatus.CANCELLED, Task.TaskStatus.REJECTED, Task.TaskStatus.FAILED, Task.TaskStatus.ENTEREDINERROR);
 
+	/** Whether a work item is still to be done (not completed, cancelled, rejected, failed or entered in error). */
+	static boolean isOpen(Task task) {
+		return task.hasStatus() && !CLOSED_TASK.contains(task.getStatus());
+	}
+
 	/** ZP-R8 for a Task based on the patient's active Gezondheidsplan (an action assigned to someone). */
 	static List<Verdict> task(Task task, PatientRecord record, RuleSwitches rules) {
-		if (!rules.isOn("ZP-R8") || task.hasStatus() && CLOSED_TASK.contains(task.getStatus())) {
+		if (!rules.isOn("ZP-R8") || !isOpen(task)) {
 			return List.of();
 		}
 		boolean ofTheActivePlan = record.activeGezondheidsplan().map(plan -> plan.getIdElement().getIdPart())

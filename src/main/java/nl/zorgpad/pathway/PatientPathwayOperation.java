@@ -34,6 +34,7 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StringType;
+import org.hl7.fhir.r4.model.Task;
 
 /**
  * {@code GET [base]/Patient/{id}/$pathway}: one patient's pathway at a glance (SPEC §6) as a
@@ -77,6 +78,9 @@ final class PatientPathwayOperation {
 		record.resources(CareTeam.class).stream().filter(t -> t.getStatus() == CareTeam.CareTeamStatus.ACTIVE)
 				.forEach(t -> coreTeam(view.addParameter().setName("coreTeam"), t));
 		plan.ifPresent(p -> carePlan(view.addParameter().setName("carePlan"), p, request));
+		record.resources(Task.class).stream().filter(PathwayChecks::isOpen)
+				.sorted(Comparator.comparing(PatientPathwayOperation::due))
+				.forEach(task -> openTask(view.addParameter().setName("openTask"), task));
 		lastMeeting(meetings).ifPresent(m -> meeting(view.addParameter().setName("lastMeeting"), m));
 		nextMeeting(meetings).ifPresent(m -> meeting(view.addParameter().setName("nextMeeting"), m));
 		trajectory.ifPresent(t -> trajectory(view.addParameter().setName("trajectory"), t));
@@ -223,6 +227,31 @@ final class PatientPathwayOperation {
 				action.addPart().setName("status").setValue(new StringType(detail.getStatus().toCode()));
 			}
 		}
+	}
+
+	/** An open work item: what, who owns it, how urgent, by when, how far. */
+	private static void openTask(ParametersParameterComponent part, Task task) {
+		part.addPart().setName("task").setValue(reference(task));
+		if (task.hasDescription()) {
+			part.addPart().setName("description").setValue(new StringType(task.getDescription()));
+		}
+		if (task.hasOwner()) {
+			part.addPart().setName("owner").setValue(task.getOwner().copy());
+		}
+		if (task.hasPriority()) {
+			part.addPart().setName("urgency").setValue(new org.hl7.fhir.r4.model.CodeType(task.getPriority().toCode()));
+		}
+		if (task.getRestriction().getPeriod().hasEnd()) {
+			part.addPart().setName("due").setValue(task.getRestriction().getPeriod().getEndElement().copy());
+		}
+		part.addPart().setName("status").setValue(new org.hl7.fhir.r4.model.CodeType(task.getStatus().toCode()));
+		task.getBasedOn().forEach(basedOn -> part.addPart().setName("basedOn").setValue(basedOn.copy()));
+	}
+
+	/** Tasks without a due date last. */
+	private static String due(Task task) {
+		String due = task.getRestriction().getPeriod().getEndElement().getValueAsString();
+		return due == null ? "9999" : due;
 	}
 
 	private static Optional<Encounter> lastMeeting(List<Encounter> meetings) {

@@ -40,6 +40,7 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.Task;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 
@@ -287,7 +288,8 @@ final class PatientRecord {
 			CarePlan.class, new Link<>("subject", CarePlan::getSubject),
 			EpisodeOfCare.class, new Link<>("patient", EpisodeOfCare::getPatient),
 			QuestionnaireResponse.class, new Link<>("subject", QuestionnaireResponse::getSubject),
-			Observation.class, new Link<>("subject", Observation::getSubject));
+			Observation.class, new Link<>("subject", Observation::getSubject),
+			Task.class, new Link<>("for", Task::getFor));
 
 	/** All resources of {@code type} about this patient: stored ones and those in the current Bundle. */
 	<T extends Resource> List<T> resources(Class<T> type) {

@@ -48,7 +48,7 @@ final class AccessPolicy {
 			"$worklist", Set.of("Patient", "Condition", "Consent", "Encounter", "EpisodeOfCare", "QuestionnaireResponse"),
 			"$monitoring-report", Set.of("Patient", "Condition", "Encounter", "CarePlan"),
 			"$pathway", Set.of("Patient", "Condition", "Consent", "Encounter", "CareTeam", "CarePlan", "Goal",
-					"Observation", "QuestionnaireResponse", "EpisodeOfCare"),
+					"Observation", "QuestionnaireResponse", "EpisodeOfCare", "Task"),
 			"$everything", Set.of("Patient"));
 
 	/** How the caller relates to patients. */

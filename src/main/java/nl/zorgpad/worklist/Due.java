@@ -5,7 +5,7 @@ import java.util.Optional;
 import nl.zorgpad.rules.PureDomain;
 
 /**
- * When something on a coordinator's worklist falls due (SPEC §3, §6). All three look back from
+ * When something on a coordinator's worklist falls due (SPEC §3, §6). All of them look back from
  * {@code date}, the day the worklist is drawn up for.
  */
 @PureDomain
@@ -38,6 +38,16 @@ final class Due {
 	/** A consent is due for review once it is 12 months old. */
 	static boolean consentReview(LocalDate given, LocalDate date) {
 		return given != null && !given.isAfter(date.minusMonths(12));
+	}
+
+	/** An open Task is overdue from the day after its due date. */
+	static boolean taskOverdue(LocalDate due, LocalDate date) {
+		return due != null && due.isBefore(date);
+	}
+
+	/** The day a FHIR date or dateTime names, as written (its own offset, no conversion); null when absent. */
+	static LocalDate day(String fhirDateTime) {
+		return fhirDateTime == null || fhirDateTime.length() < 10 ? null : LocalDate.parse(fhirDateTime.substring(0, 10));
 	}
 
 	private static LocalDate max(LocalDate a, LocalDate b) {

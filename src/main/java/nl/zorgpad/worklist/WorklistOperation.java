@@ -28,6 +28,7 @@ import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.Task;
 import org.hl7.fhir.r4.model.StringType;
 
 /**
@@ -67,8 +68,9 @@ final class WorklistOperation {
 			case "mdo-due" -> mdoDue(organization, day);
 			case "evaluation-due" -> evaluationDue(organization, day);
 			case "consent-review" -> consentReview(organization, day);
+			case "tasks-overdue" -> tasksOverdue(organization, day);
 			default -> throw new InvalidRequestException(
-					"type must be one of mdo-due, evaluation-due, consent-review; not '" + kind + "'");
+					"type must be one of mdo-due, evaluation-due, consent-review, tasks-overdue; not '" + kind + "'");
 		};
 		items.sort(Comparator.comparing(Item::due).thenComparing(Item::id));
 		java.util.Optional<Csv.Dialect> spreadsheet = OperationResponses.spreadsheet(request);
@@ -160,6 +162,24 @@ final class WorklistOperation {
 		return items;
 	}
 
+	/** Open Tasks whose due date ({@code restriction.period.end}) has passed, most overdue first. */
+	private List<Item> tasksOverdue(String practice, LocalDate date) {
+		Map<String, String> patients = new HashMap<>();
+		query.openTasks(practice).forEach(task -> patients.put(task.id(), task.patient()));
+		List<Item> items = new ArrayList<>();
+		for (List<String> chunk : nl.zorgpad.server.SearchIndex.chunks(List.copyOf(patients.keySet()))) {
+			for (Task task : store.byIds(Task.class, chunk)) {
+				LocalDate due = Due.day(task.getRestriction().getPeriod().getEndElement().getValueAsString());
+				if (Due.taskOverdue(due, date)) {
+					LocalDate since = Due.day(task.getAuthoredOnElement().getValueAsString());
+					String id = task.getIdElement().getIdPart();
+					items.add(new Item("tasks-overdue", "Task", id, patients.get(id), since, due));
+				}
+			}
+		}
+		return items;
+	}
+
 	private Map<String, Resource> resources(List<Item> items) {
 		Map<String, List<String>> idsByType = items.stream().collect(Collectors.groupingBy(
 				Item::resourceType, Collectors.mapping(Item::id, Collectors.toList())));
@@ -168,6 +188,7 @@ final class WorklistOperation {
 			Class<? extends Resource> kind = switch (type) {
 				case "Patient" -> Patient.class;
 				case "EpisodeOfCare" -> EpisodeOfCare.class;
+				case "Task" -> Task.class;
 				default -> Consent.class;
 			};
 			store.byIds(kind, ids).forEach(r -> resources.put(type + "/" + r.getIdElement().getIdPart(), r));

@@ -64,11 +64,25 @@ final class WorklistQuery {
 			WHERE cat.HASH_SYS = :consentCategory AND d.SP_VALUE_LOW_DATE_ORDINAL <= :date
 			""";
 
+	/** Tasks not yet done: any status but completed, cancelled, rejected, failed, entered-in-error. */
+	private static final String OPEN_TASKS = """
+			SELECT t.FHIR_ID AS ID, pr.FHIR_ID AS PATIENT
+			FROM HFJ_SPIDX_TOKEN st
+			JOIN HFJ_RESOURCE t ON t.RES_ID = st.RES_ID AND t.RES_DELETED_AT IS NULL
+			JOIN HFJ_RES_LINK l ON l.SRC_RESOURCE_ID = st.RES_ID AND l.SRC_PATH = 'Task.for'
+			JOIN HFJ_RESOURCE pr ON pr.RES_ID = l.TARGET_RESOURCE_ID AND pr.RES_TYPE = 'Patient'
+			WHERE st.HASH_VALUE IN (:taskDraft, :taskRequested, :taskReceived, :taskAccepted, :taskReady, :taskInProgress,
+			  :taskOnHold)
+			""";
+
 	/** A patient found by a worklist query. */
 	record PatientRow(long pid, String patient, LocalDate since) {}
 
 	/** An active GZSP trajectory. */
 	record TrajectoryRow(String id, long pid, String patient, LocalDate start) {}
+
+	/** An open Task and the patient it is for. */
+	record TaskRow(String id, String patient) {}
 
 	/** A consent of one of our categories. */
 	record ConsentRow(String id, long pid, String patient, String category, String status, LocalDate given) {}
@@ -92,6 +106,16 @@ final class WorklistQuery {
 		hashes.put("consentStatus", index.parameter("Consent", "status"));
 		hashes.put("consentDate", index.parameter("Consent", "date"));
 		hashes.put("consentCategory", index.tokenSystem("Consent", "category", CS + "consent-category"));
+		java.util.Map.of("taskDraft", "draft", "taskRequested", "requested", "taskReceived", "received", "taskAccepted", "accepted",
+				"taskReady", "ready", "taskInProgress", "in-progress", "taskOnHold", "on-hold")
+				.forEach((name, status) -> hashes.put(name, index.tokenValue("Task", "status", status)));
+	}
+
+	/** The open Tasks (of patients listed at the practice, when one is given). */
+	List<TaskRow> openTasks(String practice) {
+		String sql = OPEN_TASKS + (practice == null ? "" : SearchIndex.atPractice("l.TARGET_RESOURCE_ID"));
+		return index.jdbc().query(sql(sql), parameters().addValue("practice", practice),
+				(row, n) -> new TaskRow(row.getString("ID"), row.getString("PATIENT")));
 	}
 
 	/** Patients with an active complex-kwetsbaar episode, and the day it was recorded. */

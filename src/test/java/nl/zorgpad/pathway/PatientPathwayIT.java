@@ -31,6 +31,15 @@ class PatientPathwayIT extends ServerTest {
 	}
 
 	@Test
+	void showsTheOpenWorkItems_withOwnerUrgencyDueDateAndStatus() {
+		assertThat(part("openTask", "task", "valueReference.reference")).isEqualTo("Task/actie-fysiotherapie-jansen");
+		assertThat(part("openTask", "owner", "valueReference.reference")).isEqualTo("PractitionerRole/wijkverpleegkundige-bakker");
+		assertThat(part("openTask", "urgency", "valueCode")).isEqualTo("urgent");
+		assertThat(part("openTask", "due", "valueDateTime")).isEqualTo("2025-11-14");
+		assertThat(part("openTask", "status", "valueCode")).isEqualTo("requested");
+	}
+
+	@Test
 	void showsTheStep_frailtyStatus_andItsEvidence() {
 		assertThat(view.getString("resourceType")).isEqualTo("Parameters");
 		assertThat(view.getString("parameter.find { it.name == 'step' }.valueCoding.code")).isEqualTo("coordinatie");

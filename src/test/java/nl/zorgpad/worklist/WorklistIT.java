@@ -10,13 +10,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import nl.zorgpad.support.Fhir;
+import nl.zorgpad.support.Fixtures;
 import nl.zorgpad.support.Population;
 import nl.zorgpad.support.ServerTest;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -96,6 +100,36 @@ class WorklistIT extends ServerTest {
 		fhir().get("/$worklist?type=coffee").then().statusCode(400)
 				.body("resourceType", org.hamcrest.Matchers.equalTo("OperationOutcome"))
 				.body("issue[0].diagnostics", org.hamcrest.Matchers.containsString("mdo-due"));
+	}
+
+	@Test
+	void tasksOverdue_listsTheOpenTasksPastTheirDueDate_mostOverdueFirst_inTheFhirAnswerAndTheSpreadsheet() {
+		String practice = "Organization/" + fhir().body(Fhir.json(new Organization().setName("Praktijk " + today)))
+				.post("/Organization").then().statusCode(201).extract().path("id");
+		Patient patient = Fixtures.elderlyPatient(Fixtures.uniqueFamily());
+		patient.addGeneralPractitioner(new Reference(practice));
+		String id = fhir().body(Fhir.json(patient)).post("/Patient").then().statusCode(201).extract().path("id");
+		String tenDaysLate = task(id, today.minusDays(10), Task.TaskStatus.REQUESTED);
+		String threeDaysLate = task(id, today.minusDays(3), Task.TaskStatus.INPROGRESS);
+		task(id, today.plusDays(5), Task.TaskStatus.REQUESTED); // not yet due
+		task(id, today, Task.TaskStatus.ACCEPTED); // due today: not overdue yet
+		task(id, today.minusDays(20), Task.TaskStatus.COMPLETED); // done
+
+		Bundle worklist = worklist("tasks-overdue", practice);
+
+		assertThat(worklist.getEntry()).extracting(entry -> entry.getResource().getIdElement().getIdPart())
+				.containsExactly(tenDaysLate, threeDaysLate);
+		assertThat(date(worklist.getEntry().get(0), "due")).isEqualTo(today.minusDays(10));
+		String csv = fhir().accept("text/csv").get("/$worklist?type=tasks-overdue&_format=csv&practice=" + practice
+				+ "&date=" + today).then().statusCode(200).extract().asString();
+		assertThat(csv.lines().skip(1)).hasSize(2).first().asString().contains("Task/" + tenDaysLate);
+	}
+
+	private String task(String patient, LocalDate due, Task.TaskStatus status) {
+		Task task = new Task().setStatus(status).setIntent(Task.TaskIntent.ORDER).setPriority(Task.TaskPriority.ROUTINE)
+				.setFor(new Reference("Patient/" + patient)).setAuthoredOn(java.sql.Date.valueOf(today.minusDays(30)));
+		task.getRestriction().getPeriod().setEndElement(new org.hl7.fhir.r4.model.DateTimeType(due.toString()));
+		return fhir().body(Fhir.json(task)).post("/Task").then().statusCode(201).extract().path("id");
 	}
 
 	private Set<String> patientsOn(String type) {
