@@ -128,7 +128,10 @@ final class PathwayChecks {
 
 	/** ZP-R8 for a Task based on the patient's active Gezondheidsplan (an action assigned to someone). */
 	static List<Verdict> task(Task task, PatientRecord record, RuleSwitches rules) {
-		if (!rules.isOn("ZP-R8") || !isOpen(task)) {
+		boolean basedOnAPlan = task.getBasedOn().stream()
+				.anyMatch(basedOn -> "CarePlan".equals(basedOn.getReferenceElement().getResourceType()));
+		if (!rules.isOn("ZP-R8") || !isOpen(task) || !basedOnAPlan
+				|| !"Patient".equals(task.getFor().getReferenceElement().getResourceType())) {
 			return List.of();
 		}
 		boolean ofTheActivePlan = record.activeGezondheidsplan().map(plan -> plan.getIdElement().getIdPart())

@@ -73,13 +73,15 @@ final class AccessPolicy {
 	 * @param listings where the patients of a professional's practice are listed ({@code Organization/…},
 	 *        {@code PractitionerRole/…}, {@code Practitioner/…})
 	 * @param work what the caller sees because work was assigned to them, beyond their related patients
+	 * @param self the caller's own reference (the token's {@code fhirUser}; null when none): whose Subscriptions
+	 *        are theirs
 	 */
-	record Viewer(Role role, Set<String> patients, Set<String> listings, Work work) {
-		static final Viewer SYSTEM = new Viewer(Role.SYSTEM, Set.of(), Set.of(), Work.NONE);
-		static final Viewer NOBODY = new Viewer(Role.NOBODY, Set.of(), Set.of(), Work.NONE);
+	record Viewer(Role role, Set<String> patients, Set<String> listings, Work work, String self) {
+		static final Viewer SYSTEM = new Viewer(Role.SYSTEM, Set.of(), Set.of());
+		static final Viewer NOBODY = new Viewer(Role.NOBODY, Set.of(), Set.of());
 
 		Viewer(Role role, Set<String> patients, Set<String> listings) {
-			this(role, patients, listings, Work.NONE);
+			this(role, patients, listings, Work.NONE, null);
 		}
 
 		boolean narrowed() {
@@ -89,12 +91,13 @@ final class AccessPolicy {
 
 	/**
 	 * Work assigned to a professional for patients outside their relation (SPEC: access follows the work): the
-	 * Tasks they own and the Tasks based on referrals (ServiceRequests) they perform.
+	 * Tasks they own and the Tasks based on referrals (ServiceRequests) they perform; the messages
+	 * (Communication) sent to or by them.
 	 *
 	 * @param tasks ids of those Tasks: the caller may read them and report progress on them
 	 * @param shown references ({@code Type/id}) the caller may read for that work: the Tasks, the requests and
 	 *        plans they are based on, what they and the requests name as focus, input or supporting information,
-	 *        and the patient they are for
+	 *        the patient they are for, and the messages
 	 * @param relatedTasks ids of the Tasks about the caller's related patients (with {@code tasks}: what a Task
 	 *        search of this caller may meet)
 	 */
@@ -113,8 +116,13 @@ final class AccessPolicy {
 	 * @param id its id (null for a resource not stored yet)
 	 * @param about ids of the patients it is about (empty: about nobody)
 	 * @param meeting whether it is a meeting (an Encounter with a meeting type)
+	 * @param subscriber for a Subscription: who made it (see {@code SubscriptionGuard}); else null
 	 */
-	record Subject(String type, String id, Set<String> about, boolean meeting) {}
+	record Subject(String type, String id, Set<String> about, boolean meeting, String subscriber) {
+		Subject(String type, String id, Set<String> about, boolean meeting) {
+			this(type, id, about, meeting, null);
+		}
+	}
 
 	private AccessPolicy() {}
 
@@ -139,6 +147,9 @@ final class AccessPolicy {
 		if (subject.id() != null && viewer.work().shown().contains(subject.type() + "/" + subject.id())) {
 			return true;
 		}
+		if ("Subscription".equals(subject.type())) {
+			return isOwnSubscription(viewer, subject);
+		}
 		if (!readableTypes(viewer.role()).contains(subject.type())) {
 			return false;
 		}
@@ -155,6 +166,9 @@ final class AccessPolicy {
 	 *        of the practice)
 	 */
 	static boolean mayWrite(Viewer viewer, Subject subject, boolean listedHere) {
+		if (viewer.role() != Role.SYSTEM && "Subscription".equals(subject.type())) {
+			return isOwnSubscription(viewer, subject);
+		}
 		return switch (viewer.role()) {
 			case SYSTEM -> true;
 			case PATIENT, NOBODY -> false;
@@ -172,6 +186,12 @@ final class AccessPolicy {
 	static boolean mayReportProgress(Viewer viewer, Subject subject) {
 		return (viewer.role() == Role.PROFESSIONAL || viewer.role() == Role.SOCIAL_DOMAIN)
 				&& "Task".equals(subject.type()) && subject.id() != null && viewer.work().tasks().contains(subject.id());
+	}
+
+	/** A professional's own Subscription (what it may notify about is {@code SubscriptionGuard}'s business). */
+	private static boolean isOwnSubscription(Viewer viewer, Subject subject) {
+		return (viewer.role() == Role.PROFESSIONAL || viewer.role() == Role.SOCIAL_DOMAIN) && viewer.self() != null
+				&& viewer.self().equals(subject.subscriber());
 	}
 
 	private static boolean related(Viewer viewer, Subject subject) {

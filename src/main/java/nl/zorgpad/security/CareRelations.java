@@ -87,6 +87,14 @@ final class CareRelations {
 			LEFT JOIN HFJ_RESOURCE p ON p.RES_ID = f.TARGET_RESOURCE_ID
 			WHERE r.SRC_PATH = 'ServiceRequest.performer' AND r.TARGET_RESOURCE_ID IN (:people)
 			""";
+	/** Messages these people sent or received, with the patient each is about. */
+	private static final String MESSAGES = """
+			SELECT c.FHIR_ID AS ID, p.FHIR_ID AS PATIENT FROM HFJ_RES_LINK m
+			JOIN HFJ_RESOURCE c ON c.RES_ID = m.SRC_RESOURCE_ID AND c.RES_DELETED_AT IS NULL
+			LEFT JOIN HFJ_RES_LINK s ON s.SRC_RESOURCE_ID = c.RES_ID AND s.SRC_PATH = 'Communication.subject'
+			LEFT JOIN HFJ_RESOURCE p ON p.RES_ID = s.TARGET_RESOURCE_ID AND p.RES_TYPE = 'Patient'
+			WHERE m.SRC_PATH IN ('Communication.sender', 'Communication.recipient') AND m.TARGET_RESOURCE_ID IN (:people)
+			""";
 	/** Tasks about these patients. */
 	private static final String TASKS_OF_PATIENTS = """
 			SELECT t.FHIR_ID AS ID FROM HFJ_RES_LINK f
@@ -161,7 +169,8 @@ final class CareRelations {
 
 	/**
 	 * The work assigned to these people about patients outside their relation: Tasks they own, Tasks based on
-	 * referrals they perform, and what those name (see {@link AccessPolicy.Work}).
+	 * referrals they perform, and what those name; messages (Communication) they sent or received (see
+	 * {@link AccessPolicy.Work}).
 	 */
 	private AccessPolicy.Work work(Set<Long> people, Set<String> related, java.util.function.Predicate<String> allowed) {
 		Set<String> tasks = new HashSet<>();
@@ -174,10 +183,16 @@ final class CareRelations {
 				}
 			});
 		}
-		if (tasks.isEmpty()) {
-			return AccessPolicy.Work.NONE;
-		}
 		Set<String> shown = new HashSet<>();
+		index.jdbc().query(MESSAGES, byPeople, (java.sql.ResultSet row) -> {
+			String patient = row.getString("PATIENT");
+			if (patient != null && !related.contains(patient) && allowed.test(patient)) {
+				shown.add("Communication/" + row.getString("ID")); // a message to or from them, beyond their relation
+			}
+		});
+		if (tasks.isEmpty()) {
+			return shown.isEmpty() ? AccessPolicy.Work.NONE : new AccessPolicy.Work(Set.of(), Set.copyOf(shown), Set.of());
+		}
 		Set<String> requests = new HashSet<>();
 		for (Task task : store.byIds(Task.class, tasks)) {
 			shown.add("Task/" + task.getIdElement().getIdPart());

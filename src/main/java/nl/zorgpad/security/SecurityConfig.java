@@ -150,6 +150,7 @@ class SecurityConfig {
 			return server -> {};
 		}
 		Subjects subjects = new Subjects(context);
+		storageInterceptors.registerInterceptor(new SubscriptionGuard(viewers));
 		storageInterceptors.registerInterceptor(new WriteGuard(viewers, subjects));
 		SmartAuthorization authorization = new SmartAuthorization(viewers);
 		AuditEventAccess auditEvents = new AuditEventAccess();

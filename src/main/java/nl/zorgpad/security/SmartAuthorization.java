@@ -180,6 +180,19 @@ final class SmartAuthorization extends AuthorizationInterceptor {
 				rules = rules.allow().delete().resourcesOfType(type).withAnyId().andThen();
 			}
 		}
+		if (context == Context.USER) { // their own Subscriptions (SubscriptionGuard: narrowed, stamped with the owner)
+			if (scopes.allows(context, "Subscription", Interaction.READ) || scopes.allows(context, "Subscription", Interaction.SEARCH)) {
+				rules = rules.allow().read().resourcesOfType("Subscription").withAnyId().andThen();
+			}
+			if (scopes.allows(context, "Subscription", Interaction.UPDATE)) {
+				rules = rules.allow().write().resourcesOfType("Subscription").withAnyId().andThen();
+			} else if (scopes.allows(context, "Subscription", Interaction.CREATE)) {
+				rules = rules.allow().create().resourcesOfType("Subscription").withAnyId().andThen();
+			}
+			if (scopes.allows(context, "Subscription", Interaction.DELETE)) {
+				rules = rules.allow().delete().resourcesOfType("Subscription").withAnyId().andThen();
+			}
+		}
 		if (viewer.role() == AccessPolicy.Role.PROFESSIONAL && request.getOperation() != null
 				&& !viewer.patients().isEmpty()) {
 			// $pathway shows frailty status and scores: the medical record, not for the social domain

@@ -47,7 +47,7 @@ final class Viewers {
 				return Viewer.NOBODY;
 			}
 			return new Viewer(relation.socialDomain() ? Role.SOCIAL_DOMAIN : Role.PROFESSIONAL, relation.patients(),
-					relation.listings(), relation.work());
+					relation.listings(), relation.work(), caller.fhirUser());
 		}
 		if (scopes.has(Context.PATIENT) && caller.patientId() != null) {
 			return new Viewer(Role.PATIENT, Set.of(caller.patientId()), Set.of());

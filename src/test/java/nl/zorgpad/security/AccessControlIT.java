@@ -21,10 +21,12 @@ import nl.zorgpad.support.RawHttp;
 import nl.zorgpad.support.ServerTest;
 import nl.zorgpad.support.Tokens;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.StringType;
+import org.hl7.fhir.r4.model.Subscription;
 import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -559,6 +561,66 @@ class AccessControlIT extends ServerTest {
 			fhir(user(physio)).body(Fhir.json(new Task().setStatus(Task.TaskStatus.REQUESTED)
 					.setIntent(Task.TaskIntent.ORDER).setFor(new Reference("Patient/" + anna)))).post("/Task")
 					.then().statusCode(403);
+		}
+
+		@Test
+		void aMessageAboutThePatient_isReadByTheTeamAndItsRecipients_andByNoOneElse() {
+			Communication message = new Communication().setStatus(Communication.CommunicationStatus.COMPLETED)
+					.setSubject(new Reference("Patient/" + anna)).setSender(new Reference(nurse));
+			message.addRecipient(new Reference(physio)).addRecipient(new Reference(gpA));
+			message.addPayload().setContent(new StringType("Mevrouw is gisteren gevallen; graag oefenprogramma eerder starten"));
+			String id = fhir(user(nurse)).body(Fhir.json(message)).post("/Communication").then().statusCode(201)
+					.extract().path("id");
+
+			fhir(user(gpA)).get("/Communication?patient=" + anna).then().statusCode(200)
+					.body("entry.resource.id", org.hamcrest.Matchers.hasItem(id));
+			fhir(user(physio)).get("/Communication/" + id).then().statusCode(200); // a recipient outside the team
+			fhir(user(gpB)).get("/Communication/" + id).then().statusCode(404);
+		}
+
+		@Test
+		void thePhysiotherapistsAppSubscribesToItsOwnTasks_andIsNotifiedOfANewOne_butMayNotSubscribeToEverything()
+				throws Exception {
+			java.util.concurrent.BlockingQueue<String> notified = new java.util.concurrent.LinkedBlockingQueue<>();
+			com.sun.net.httpserver.HttpServer app = com.sun.net.httpserver.HttpServer.create(
+					new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+			app.createContext("/hook", exchange -> {
+				notified.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
+				exchange.sendResponseHeaders(200, -1);
+				exchange.close();
+			});
+			app.start();
+			try {
+				String subscription = fhir(user(physio)).body(Fhir.json(subscription("Task?owner=" + physio,
+						"http://127.0.0.1:" + app.getAddress().getPort() + "/hook"))).post("/Subscription")
+						.then().statusCode(201).extract().path("id");
+				org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "active".equals(
+						fhir(user(physio)).get("/Subscription/" + subscription).then().statusCode(200).extract().path("status")));
+
+				Task another = new Task().setStatus(Task.TaskStatus.REQUESTED).setIntent(Task.TaskIntent.ORDER)
+						.setPriority(Task.TaskPriority.ROUTINE).setFor(new Reference("Patient/" + anna)).setOwner(new Reference(physio));
+				another.addBasedOn(new Reference("ServiceRequest/" + referral));
+				String id = fhir(user(gpA)).body(Fhir.json(another)).post("/Task").then().statusCode(201).extract().path("id");
+
+				assertThat(notified.poll(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("PUT /hook/Task/" + id);
+				fhir(user(gpB)).get("/Subscription/" + subscription).then().statusCode(404); // someone else's
+			} finally {
+				app.stop(0);
+			}
+			fhir(user(physio)).body(Fhir.json(subscription("Task?status=requested", "http://127.0.0.1:9/hook")))
+					.post("/Subscription").then().statusCode(403);
+			fhir(user(physio)).body(Fhir.json(subscription("Condition?patient=Patient/" + anna, "http://127.0.0.1:9/hook")))
+					.post("/Subscription").then().statusCode(403);
+			fhir().body(Fhir.json(subscription("Task?owner=" + physio, "ftp://127.0.0.1/hook"))).post("/Subscription")
+					.then().statusCode(422);
+		}
+
+		private Subscription subscription(String criteria, String endpoint) {
+			Subscription subscription = new Subscription().setStatus(Subscription.SubscriptionStatus.REQUESTED)
+					.setReason("Zorgpad-app: nieuwe acties").setCriteria(criteria);
+			subscription.getChannel().setType(Subscription.SubscriptionChannelType.RESTHOOK).setEndpoint(endpoint)
+					.setPayload("application/fhir+json");
+			return subscription;
 		}
 
 		@Test

@@ -23,7 +23,8 @@ class AccessPolicyTest {
 	@Nested
 	class AssignedWork {
 		private final Viewer physiotherapist = new Viewer(Role.PROFESSIONAL, Set.of(), Set.of(),
-				new AccessPolicy.Work(Set.of("t1"), Set.of("Task/t1", "ServiceRequest/r1", "Patient/b"), Set.of()));
+				new AccessPolicy.Work(Set.of("t1"), Set.of("Task/t1", "ServiceRequest/r1", "Patient/b"), Set.of()),
+				"PractitionerRole/physio");
 
 		@Test
 		void theOwnerOfATask_readsTheTaskWhatItIsBasedOnAndItsPatient_butNothingElseOfThePatient() {
