@@ -16,10 +16,23 @@ record Caller(String subject, String client, SmartScopes scopes, String fhirUser
 			Map<String, Object> claims = token.getToken().getClaims();
 			Object client = claims.containsKey("client_id") ? claims.get("client_id") : claims.get("azp");
 			return new Caller(token.getToken().getSubject(), client == null ? null : client.toString(),
-					SmartScopes.parse(scopes(claims)), string(claims.get("fhirUser")),
+					parsed(scopes(claims)), string(claims.get("fhirUser")),
 					string(claims.get("patient")));
 		}
 		return null;
+	}
+
+	/** Tokens of one client carry the same scope string: parsed once (a handful of distinct strings, bounded). */
+	private static final Map<String, SmartScopes> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private static SmartScopes parsed(String scope) {
+		if (scope == null) {
+			return SmartScopes.parse(null);
+		}
+		if (PARSED.size() > 1000) {
+			PARSED.clear();
+		}
+		return PARSED.computeIfAbsent(scope, SmartScopes::parse);
 	}
 
 	/** {@code scope} as one space-separated string, or {@code scp} as a list. */
