@@ -100,9 +100,11 @@ final class AccessPolicy {
 	 *        the patient they are for, and the messages
 	 * @param relatedTasks ids of the Tasks about the caller's related patients (with {@code tasks}: what a Task
 	 *        search of this caller may meet)
+	 * @param patients the patients that work is about: what it names is shown only when it is about them (a
+	 *        Task cannot open another patient's record by naming it)
 	 */
-	record Work(Set<String> tasks, Set<String> shown, Set<String> relatedTasks) {
-		static final Work NONE = new Work(Set.of(), Set.of(), Set.of());
+	record Work(Set<String> tasks, Set<String> shown, Set<String> relatedTasks, Set<String> patients) {
+		static final Work NONE = new Work(Set.of(), Set.of(), Set.of(), Set.of());
 
 		boolean isEmpty() {
 			return tasks.isEmpty() && shown.isEmpty();
@@ -144,7 +146,8 @@ final class AccessPolicy {
 		if (DIRECTORY.contains(subject.type())) {
 			return true;
 		}
-		if (subject.id() != null && viewer.work().shown().contains(subject.type() + "/" + subject.id())) {
+		if (subject.id() != null && viewer.work().shown().contains(subject.type() + "/" + subject.id())
+				&& viewer.work().patients().containsAll(subject.about())) {
 			return true;
 		}
 		if ("Subscription".equals(subject.type())) {

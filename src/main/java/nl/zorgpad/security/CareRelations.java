@@ -174,12 +174,14 @@ final class CareRelations {
 	 */
 	private AccessPolicy.Work work(Set<Long> people, Set<String> related, java.util.function.Predicate<String> allowed) {
 		Set<String> tasks = new HashSet<>();
+		Set<String> patients = new HashSet<>();
 		MapSqlParameterSource byPeople = new MapSqlParameterSource("people", people);
 		for (String sql : List.of(OWNED_TASKS, TASKS_OF_PERFORMED_REQUESTS)) {
 			index.jdbc().query(sql, byPeople, (java.sql.ResultSet row) -> {
 				String patient = row.getString("PATIENT");
-				if (patient == null || !related.contains(patient) && allowed.test(patient)) {
+				if (patient != null && !related.contains(patient) && allowed.test(patient)) {
 					tasks.add(row.getString("ID"));
+					patients.add(patient);
 				}
 			});
 		}
@@ -188,10 +190,12 @@ final class CareRelations {
 			String patient = row.getString("PATIENT");
 			if (patient != null && !related.contains(patient) && allowed.test(patient)) {
 				shown.add("Communication/" + row.getString("ID")); // a message to or from them, beyond their relation
+				patients.add(patient);
 			}
 		});
 		if (tasks.isEmpty()) {
-			return shown.isEmpty() ? AccessPolicy.Work.NONE : new AccessPolicy.Work(Set.of(), Set.copyOf(shown), Set.of());
+			return shown.isEmpty() ? AccessPolicy.Work.NONE
+					: new AccessPolicy.Work(Set.of(), Set.copyOf(shown), Set.of(), Set.copyOf(patients));
 		}
 		Set<String> requests = new HashSet<>();
 		for (Task task : store.byIds(Task.class, tasks)) {
@@ -219,7 +223,7 @@ final class CareRelations {
 		}
 		Set<String> relatedTasks = related.isEmpty() ? Set.of() : Set.copyOf(ids(TASKS_OF_PATIENTS,
 				new MapSqlParameterSource("patients", related)));
-		return new AccessPolicy.Work(Set.copyOf(tasks), Set.copyOf(shown), relatedTasks);
+		return new AccessPolicy.Work(Set.copyOf(tasks), Set.copyOf(shown), relatedTasks, Set.copyOf(patients));
 	}
 
 	private List<Long> pids(String sql, MapSqlParameterSource parameters) {

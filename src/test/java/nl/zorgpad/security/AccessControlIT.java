@@ -545,6 +545,16 @@ class AccessControlIT extends ServerTest {
 		}
 
 		@Test
+		void aTaskThatNamesAnotherPatientsRecord_doesNotOpenItToItsOwner() {
+			Task naming = new Task().setStatus(Task.TaskStatus.REQUESTED).setIntent(Task.TaskIntent.ORDER)
+					.setFor(new Reference("Patient/" + anna)).setOwner(new Reference(physio));
+			naming.addInput().setValue(new Reference("Condition/ac-bea-problem-" + run)).getType().setText("zie ook");
+			fhir(user(gpA)).body(Fhir.json(naming)).post("/Task").then().statusCode(201);
+
+			fhir(user(physio)).get("/Condition/ac-bea-problem-" + run).then().statusCode(404);
+		}
+
+		@Test
 		void thePhysiotherapistAcceptsAndCompletesHerTask_butChangesNothingElseOfIt() {
 			Task mine = Fhir.parse(Task.class, fhir(user(physio)).get("/Task/" + task));
 			mine.setStatus(Task.TaskStatus.ACCEPTED);

@@ -23,7 +23,8 @@ class AccessPolicyTest {
 	@Nested
 	class AssignedWork {
 		private final Viewer physiotherapist = new Viewer(Role.PROFESSIONAL, Set.of(), Set.of(),
-				new AccessPolicy.Work(Set.of("t1"), Set.of("Task/t1", "ServiceRequest/r1", "Patient/b"), Set.of()),
+				new AccessPolicy.Work(Set.of("t1"), Set.of("Task/t1", "ServiceRequest/r1", "Patient/b", "Condition/c9"),
+						Set.of(), Set.of("b")),
 				"PractitionerRole/physio");
 
 		@Test
@@ -33,6 +34,11 @@ class AccessPolicyTest {
 			assertThat(AccessPolicy.mayRead(physiotherapist, new Subject("Patient", "b", Set.of("b"), false))).isTrue();
 			assertThat(AccessPolicy.mayRead(physiotherapist, new Subject("Condition", "c1", Set.of("b"), false))).isFalse();
 			assertThat(AccessPolicy.mayRead(physiotherapist, new Subject("Task", "t2", Set.of("b"), false))).isFalse();
+		}
+
+		@Test
+		void whatATaskNamesOfAnotherPatient_staysHidden() {
+			assertThat(AccessPolicy.mayRead(physiotherapist, new Subject("Condition", "c9", Set.of("z"), false))).isFalse();
 		}
 
 		@Test
