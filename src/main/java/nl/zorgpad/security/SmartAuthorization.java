@@ -107,8 +107,8 @@ final class SmartAuthorization extends AuthorizationInterceptor {
 
 	/**
 	 * Bulk Data export ({@code $export} on the server and on Patient; on a Group with {@code system/*}) for
-	 * system clients, of the
-	 * resource types their scopes let them read; polling and the NDJSON files (Binary) follow the same scopes.
+	 * system clients, of the resource types their scopes let them read; polling and the NDJSON files (Binary)
+	 * follow the same scopes.
 	 */
 	private static IAuthRuleBuilder bulkExport(IAuthRuleBuilder rules, SmartScopes scopes) {
 		Set<String> readable = new TreeSet<>();
@@ -163,12 +163,13 @@ final class SmartAuthorization extends AuthorizationInterceptor {
 		Set<String> readable = new TreeSet<>(AccessPolicy.readableTypes(viewer.role()));
 		if (context == Context.USER) {
 			readable.addAll(AccessPolicy.DIRECTORY);
+			readable.add("Subscription"); // their own (SubscriptionGuard: narrowed, stamped with the owner)
 		}
 		for (String type : readable) {
 			if (scopes.allows(context, type, Interaction.READ) || scopes.allows(context, type, Interaction.SEARCH)) {
 				rules = rules.allow().read().resourcesOfType(type).withAnyId().andThen();
 			}
-			if (context != Context.USER || !AccessPolicy.PATIENT_DATA.contains(type)) {
+			if (context != Context.USER || !AccessPolicy.PATIENT_DATA.contains(type) && !"Subscription".equals(type)) {
 				continue;
 			}
 			if (scopes.allows(context, type, Interaction.UPDATE)) {
@@ -178,19 +179,6 @@ final class SmartAuthorization extends AuthorizationInterceptor {
 			}
 			if (scopes.allows(context, type, Interaction.DELETE)) {
 				rules = rules.allow().delete().resourcesOfType(type).withAnyId().andThen();
-			}
-		}
-		if (context == Context.USER) { // their own Subscriptions (SubscriptionGuard: narrowed, stamped with the owner)
-			if (scopes.allows(context, "Subscription", Interaction.READ) || scopes.allows(context, "Subscription", Interaction.SEARCH)) {
-				rules = rules.allow().read().resourcesOfType("Subscription").withAnyId().andThen();
-			}
-			if (scopes.allows(context, "Subscription", Interaction.UPDATE)) {
-				rules = rules.allow().write().resourcesOfType("Subscription").withAnyId().andThen();
-			} else if (scopes.allows(context, "Subscription", Interaction.CREATE)) {
-				rules = rules.allow().create().resourcesOfType("Subscription").withAnyId().andThen();
-			}
-			if (scopes.allows(context, "Subscription", Interaction.DELETE)) {
-				rules = rules.allow().delete().resourcesOfType("Subscription").withAnyId().andThen();
 			}
 		}
 		if (viewer.role() == AccessPolicy.Role.PROFESSIONAL && request.getOperation() != null
