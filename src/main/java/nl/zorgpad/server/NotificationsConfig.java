@@ -1,5 +1,8 @@
 package nl.zorgpad.server;
 
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.interceptor.api.IInterceptorService;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.model.config.SubscriptionSettings;
 import ca.uhn.fhir.jpa.subscription.match.config.SubscriptionProcessorConfig;
 import ca.uhn.fhir.jpa.subscription.match.deliver.email.IEmailSender;
@@ -23,6 +26,14 @@ class NotificationsConfig {
 		SubscriptionSettings settings = new SubscriptionSettings();
 		settings.addSupportedSubscriptionType(Subscription.SubscriptionChannelType.RESTHOOK); // HAPI names the types with its DSTU2 enum
 		return settings;
+	}
+
+	/** Failed deliveries recorded on the Subscription (HAPI's subscription hooks run on the storage interceptors). */
+	@Bean
+	DeliveryFailures deliveryFailures(DaoRegistry daos, FhirContext context, IInterceptorService storageInterceptors) {
+		DeliveryFailures failures = new DeliveryFailures(daos, context);
+		storageInterceptors.registerInterceptor(failures);
+		return failures;
 	}
 
 	/** Only rest-hook is offered (e-mail is not a supported channel type): HAPI's processor still needs a sender. */
