@@ -1,7 +1,5 @@
 package nl.zorgpad.server;
 
-import ca.uhn.fhir.interceptor.api.Hook;
-import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import java.util.regex.Pattern;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -10,22 +8,14 @@ import org.hl7.fhir.r4.model.Binary;
 /**
  * A Binary's {@code contentType} becomes an HTTP header when the Binary is served: it must be a MIME type
  * (type/subtype, optional parameters, at most 255 characters), or the Binary is refused with 400 on every
- * write path — a 100,000-character "content type" would otherwise break every later response for it.
+ * write path ({@link StorageInputChecks}) — a 100,000-character "content type" would otherwise break every later response for it.
  */
 final class BinaryContentType {
 	private static final Pattern MIME = Pattern.compile("[A-Za-z0-9!#$&^_.+-]{1,64}/[A-Za-z0-9!#$&^_.+-]{1,64}(\\s*;[^\\r\\n]*)?");
 
-	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
-	public void created(IBaseResource resource) {
-		check(resource);
-	}
+	private BinaryContentType() {}
 
-	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
-	public void updated(IBaseResource previous, IBaseResource resource) {
-		check(resource);
-	}
-
-	private static void check(IBaseResource resource) {
+	static void check(IBaseResource resource) {
 		if (resource instanceof Binary binary && binary.getContentType() != null
 				&& (binary.getContentType().length() > 255 || !MIME.matcher(binary.getContentType()).matches())) {
 			throw new InvalidRequestException("Binary.contentType must be a MIME type such as application/pdf"

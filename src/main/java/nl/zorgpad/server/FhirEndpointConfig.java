@@ -80,17 +80,10 @@ class FhirEndpointConfig {
 
 	/** Checks on the storage pointcuts, so they hold for every write path. */
 	@Bean
-	BinaryContentType binaryContentType(ca.uhn.fhir.interceptor.api.IInterceptorService storageInterceptors) {
-		BinaryContentType check = new BinaryContentType();
-		storageInterceptors.registerInterceptor(check);
-		return check;
-	}
-
-	@Bean
-	ValuelessElements valuelessElements(ca.uhn.fhir.interceptor.api.IInterceptorService storageInterceptors) {
-		ValuelessElements check = new ValuelessElements();
-		storageInterceptors.registerInterceptor(check);
-		return check;
+	StorageInputChecks storageInputChecks(ca.uhn.fhir.interceptor.api.IInterceptorService storageInterceptors) {
+		StorageInputChecks checks = new StorageInputChecks();
+		storageInterceptors.registerInterceptor(checks);
+		return checks;
 	}
 
 	/** One line per request: verb, URL, operation, resource, time; failures with their cause. */

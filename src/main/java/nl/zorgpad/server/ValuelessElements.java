@@ -1,7 +1,5 @@
 package nl.zorgpad.server;
 
-import ca.uhn.fhir.interceptor.api.Hook;
-import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -19,21 +17,13 @@ import org.hl7.fhir.r4.model.Timing;
  * "_start": {"extension": [data-absent-reason]}}; also sent as a bare {@code null}) makes HAPI JPA 8.8 fail
  * with a NullPointerException while storing: the bounds of a {@code Timing.repeat.boundsPeriod} (the date indexer) and the {@code data} of a
  * contained Binary (the JSON encoder). Such a resource is refused with 422 naming the element, on every write
- * path, instead of a 500. Every other value-less primitive is stored as sent.
+ * path ({@link StorageInputChecks}), instead of a 500. Every other value-less primitive is stored as sent.
  */
 final class ValuelessElements {
 
-	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
-	public void created(IBaseResource resource) {
-		check(resource);
-	}
+	private ValuelessElements() {}
 
-	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
-	public void updated(IBaseResource previous, IBaseResource resource) {
-		check(resource);
-	}
-
-	private static void check(IBaseResource resource) {
+	static void check(IBaseResource resource) {
 		unstorable(resource).ifPresent(element -> {
 			throw new UnprocessableEntityException(element + " has no value; this server cannot"
 					+ " store it there: send the value, or leave the element out");
