@@ -70,26 +70,25 @@ final class CareRelations {
 			WHERE g.SRC_PATH = 'Patient.generalPractitioner' AND g.TARGET_RESOURCE_ID IN (:targets)
 			""";
 
-	/** Tasks owned by these people, with the patient each is for. */
-	private static final String OWNED_TASKS = """
-			SELECT t.FHIR_ID AS ID, p.FHIR_ID AS PATIENT FROM HFJ_RES_LINK o
+	/**
+	 * In one round trip, the work of these people with the patient each item is about: Tasks they own, Tasks
+	 * based on referrals they perform, messages they sent or received.
+	 */
+	private static final String ASSIGNED = """
+			SELECT 'Task' AS KIND, t.FHIR_ID AS ID, p.FHIR_ID AS PATIENT FROM HFJ_RES_LINK o
 			JOIN HFJ_RESOURCE t ON t.RES_ID = o.SRC_RESOURCE_ID AND t.RES_DELETED_AT IS NULL
 			LEFT JOIN HFJ_RES_LINK f ON f.SRC_RESOURCE_ID = t.RES_ID AND f.SRC_PATH = 'Task.for'
 			LEFT JOIN HFJ_RESOURCE p ON p.RES_ID = f.TARGET_RESOURCE_ID
 			WHERE o.SRC_PATH = 'Task.owner' AND o.TARGET_RESOURCE_ID IN (:people)
-			""";
-	/** Tasks based on referrals these people perform, with the patient each is for. */
-	private static final String TASKS_OF_PERFORMED_REQUESTS = """
-			SELECT t.FHIR_ID AS ID, p.FHIR_ID AS PATIENT FROM HFJ_RES_LINK r
+			UNION ALL
+			SELECT 'Task', t.FHIR_ID, p.FHIR_ID FROM HFJ_RES_LINK r
 			JOIN HFJ_RES_LINK b ON b.TARGET_RESOURCE_ID = r.SRC_RESOURCE_ID AND b.SRC_PATH = 'Task.basedOn'
 			JOIN HFJ_RESOURCE t ON t.RES_ID = b.SRC_RESOURCE_ID AND t.RES_DELETED_AT IS NULL
 			LEFT JOIN HFJ_RES_LINK f ON f.SRC_RESOURCE_ID = t.RES_ID AND f.SRC_PATH = 'Task.for'
 			LEFT JOIN HFJ_RESOURCE p ON p.RES_ID = f.TARGET_RESOURCE_ID
 			WHERE r.SRC_PATH = 'ServiceRequest.performer' AND r.TARGET_RESOURCE_ID IN (:people)
-			""";
-	/** Messages these people sent or received, with the patient each is about. */
-	private static final String MESSAGES = """
-			SELECT c.FHIR_ID AS ID, p.FHIR_ID AS PATIENT FROM HFJ_RES_LINK m
+			UNION ALL
+			SELECT 'Communication', c.FHIR_ID, p.FHIR_ID FROM HFJ_RES_LINK m
 			JOIN HFJ_RESOURCE c ON c.RES_ID = m.SRC_RESOURCE_ID AND c.RES_DELETED_AT IS NULL
 			LEFT JOIN HFJ_RES_LINK s ON s.SRC_RESOURCE_ID = c.RES_ID AND s.SRC_PATH = 'Communication.subject'
 			LEFT JOIN HFJ_RESOURCE p ON p.RES_ID = s.TARGET_RESOURCE_ID AND p.RES_TYPE = 'Patient'
@@ -175,22 +174,16 @@ final class CareRelations {
 	private AccessPolicy.Work work(Set<Long> people, Set<String> related, java.util.function.Predicate<String> allowed) {
 		Set<String> tasks = new HashSet<>();
 		Set<String> patients = new HashSet<>();
-		MapSqlParameterSource byPeople = new MapSqlParameterSource("people", people);
-		for (String sql : List.of(OWNED_TASKS, TASKS_OF_PERFORMED_REQUESTS)) {
-			index.jdbc().query(sql, byPeople, (java.sql.ResultSet row) -> {
-				String patient = row.getString("PATIENT");
-				if (patient != null && !related.contains(patient) && allowed.test(patient)) {
-					tasks.add(row.getString("ID"));
-					patients.add(patient);
-				}
-			});
-		}
 		Set<String> shown = new HashSet<>();
-		index.jdbc().query(MESSAGES, byPeople, (java.sql.ResultSet row) -> {
+		index.jdbc().query(ASSIGNED, new MapSqlParameterSource("people", people), (java.sql.ResultSet row) -> {
 			String patient = row.getString("PATIENT");
 			if (patient != null && !related.contains(patient) && allowed.test(patient)) {
-				shown.add("Communication/" + row.getString("ID")); // a message to or from them, beyond their relation
 				patients.add(patient);
+				if ("Task".equals(row.getString("KIND"))) {
+					tasks.add(row.getString("ID"));
+				} else {
+					shown.add("Communication/" + row.getString("ID")); // a message to or from them
+				}
 			}
 		});
 		if (tasks.isEmpty()) {
