@@ -3,6 +3,7 @@ package nl.zorgpad;
 import static com.tngtech.archunit.lang.conditions.ArchConditions.be;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -55,6 +56,10 @@ class ArchitectureTest {
 
 	@ArchTest
 	static final ArchRule everyRuleIsMarkedPure = classes().that(DECLARE_A_RULE).should(be(PURE_DOMAIN));
+
+	/** Packages by pathway concept depend on each other one way only (e.g. meeting on careteam, never back). */
+	@ArchTest
+	static final ArchRule packagesAreFreeOfCycles = slices().matching("nl.zorgpad.(*)..").should().beFreeOfCycles();
 
 	private static boolean isEvaluate(JavaMethod method) {
 		return method.getName().equals("evaluate") && method.getRawReturnType().isEquivalentTo(Verdict.class);

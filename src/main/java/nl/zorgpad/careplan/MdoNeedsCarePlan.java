@@ -8,7 +8,7 @@ import nl.zorgpad.frailty.FrailtyStatus;
 import nl.zorgpad.meeting.Meeting;
 import nl.zorgpad.meeting.MeetingType;
 import nl.zorgpad.rules.PureDomain;
-import nl.zorgpad.rules.RuleIds;
+import nl.zorgpad.rules.RuleId;
 import nl.zorgpad.rules.Shortfalls;
 import nl.zorgpad.rules.Verdict;
 
@@ -67,7 +67,7 @@ public final class MdoNeedsCarePlan {
 			addIncompleteActions(facts.activePlan().actions(), missing);
 		}
 		return missing.verdict(
-				RuleIds.R5_MDO_NEEDS_CARE_PLAN, "Een breed MDO vraagt eerst: ", "A broad MDO (breed-mdo) first needs: ");
+				RuleId.R5, "Een breed MDO vraagt eerst: ", "A broad MDO (breed-mdo) first needs: ");
 	}
 
 	/** Each action that lacks a responsible member or a valid urgency, named by number and description. */

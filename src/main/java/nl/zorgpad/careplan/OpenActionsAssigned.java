@@ -3,7 +3,7 @@ package nl.zorgpad.careplan;
 import java.util.List;
 import java.util.Objects;
 import nl.zorgpad.rules.PureDomain;
-import nl.zorgpad.rules.RuleIds;
+import nl.zorgpad.rules.RuleId;
 import nl.zorgpad.rules.Shortfalls;
 import nl.zorgpad.rules.Verdict;
 
@@ -33,7 +33,7 @@ public final class OpenActionsAssigned {
 		}
 		Shortfalls missing = new Shortfalls();
 		MdoNeedsCarePlan.addIncompleteActions(facts.openActions(), missing);
-		return missing.verdict(RuleIds.R8_OPEN_ACTIONS_ASSIGNED, "Open acties van een actief gezondheidsplan hebben een"
+		return missing.verdict(RuleId.R8, "Open acties van een actief gezondheidsplan hebben een"
 				+ " verantwoordelijke en een urgentie nodig: ", "Open actions of an active care plan need an owner and an urgency: ");
 	}
 }

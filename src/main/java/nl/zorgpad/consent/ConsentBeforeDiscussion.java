@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.Objects;
 import nl.zorgpad.meeting.Meeting;
 import nl.zorgpad.rules.PureDomain;
-import nl.zorgpad.rules.RuleIds;
+import nl.zorgpad.rules.RuleId;
 import nl.zorgpad.rules.Verdict;
 
 /**
@@ -14,7 +14,7 @@ import nl.zorgpad.rules.Verdict;
  */
 @PureDomain
 public final class ConsentBeforeDiscussion {
-	private static final String RULE = RuleIds.R1_CONSENT_BEFORE_DISCUSSION;
+	private static final RuleId RULE = RuleId.R1;
 
 	/**
 	 * @param meeting the Encounter being written

@@ -10,7 +10,7 @@ import nl.zorgpad.careteam.CareTeamMember;
 import nl.zorgpad.careteam.CareTeamRole;
 import nl.zorgpad.questionnaire.ChecklistResponse;
 import nl.zorgpad.rules.PureDomain;
-import nl.zorgpad.rules.RuleIds;
+import nl.zorgpad.rules.RuleId;
 import nl.zorgpad.rules.Shortfalls;
 import nl.zorgpad.rules.Verdict;
 
@@ -84,7 +84,7 @@ public final class ComplexFrailtyCriteria {
 							+ " poh-ouderenzorg) or district nursing (wijkverpleegkundige) — criterion 4");
 		}
 		return missing.verdict(
-				RuleIds.R3_COMPLEX_FRAILTY_CRITERIA,
+				RuleId.R3,
 				"Status complex-kwetsbaar vraagt eerst: ",
 				"Status complex-kwetsbaar first needs: ");
 	}

@@ -3,7 +3,7 @@ package nl.zorgpad.frailty;
 import java.util.Objects;
 import java.util.Set;
 import nl.zorgpad.rules.PureDomain;
-import nl.zorgpad.rules.RuleIds;
+import nl.zorgpad.rules.RuleId;
 import nl.zorgpad.rules.Verdict;
 
 /**
@@ -33,7 +33,7 @@ public final class MultiDomainAssessment {
 			return Verdict.allowed();
 		}
 		return Verdict.warning(
-				RuleIds.W2_MULTI_DOMAIN_ASSESSMENT,
+				RuleId.W2,
 				"Status kwetsbaar zonder multidomein-assessment: er is geen ingevulde Trazag ('trazag-start') of GFI"
 						+ " ('gfi') vastgelegd.",
 				"Status kwetsbaar without a multi-domain assessment: no completed Trazag ('trazag-start') or GFI"

@@ -5,7 +5,7 @@ import java.util.Objects;
 import nl.zorgpad.consent.ConsentCategory;
 import nl.zorgpad.consent.ConsentLedger;
 import nl.zorgpad.rules.PureDomain;
-import nl.zorgpad.rules.RuleIds;
+import nl.zorgpad.rules.RuleId;
 import nl.zorgpad.rules.Verdict;
 
 /**
@@ -16,7 +16,7 @@ import nl.zorgpad.rules.Verdict;
  */
 @PureDomain
 public final class ParticipationConsent {
-	private static final String RULE = RuleIds.R2_PARTICIPATION_CONSENT;
+	private static final RuleId RULE = RuleId.R2;
 	private static final ConsentCategory DEELNAME = ConsentCategory.PROGRAMMA_DEELNAME;
 
 	/**

@@ -1,5 +1,6 @@
 package nl.zorgpad.monitoring;
 
+import java.time.Clock;
 import nl.zorgpad.server.FhirServerPlugin;
 import nl.zorgpad.server.SearchIndex;
 import nl.zorgpad.server.StoredResources;
@@ -10,8 +11,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class MonitoringConfig {
 	@Bean
-	FhirServerPlugin monitoringReportOperation(SearchIndex index, StoredResources store) {
-		MonitoringReportOperation operation = new MonitoringReportOperation(new MonitoringQuery(index), store);
+	FhirServerPlugin monitoringReportOperation(SearchIndex index, StoredResources store, Clock clock) {
+		MonitoringReportOperation operation = new MonitoringReportOperation(new MonitoringQuery(index), store, clock);
 		return server -> server.registerProvider(operation);
 	}
 }

@@ -1,23 +1,24 @@
 package nl.zorgpad.monitoring;
 
 import java.util.HashMap;
+import java.util.List;
+import nl.zorgpad.frailty.FrailtyStatus;
 import java.util.Map;
 import nl.zorgpad.server.SearchIndex;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 /**
- * The counts of the monitoring report per GP practice (Patient.generalPractitioner → Organization; patients
- * without one are counted under the empty key), as SQL on HAPI's index tables.
+ * The counts of the monitoring report per GP practice (SearchIndex#PRACTICE_OF_PATIENT; patients without one are
+ * counted under the empty key), as SQL on HAPI's index tables.
  */
 final class MonitoringQuery {
-	private static final String CS = "https://zorgpad.nl/fhir/CodeSystem/";
-	private static final String ICPC = "http://hl7.org/fhir/sid/icpc-1-nl";
+	private static final String CS = nl.zorgpad.fhir.Codes.BASE;
+	private static final String ICPC = nl.zorgpad.fhir.Codes.ICPC;
 
-	/** Group by the practice of the patient whose RES_ID is {@code l.TARGET_RESOURCE_ID}. */
-	private static final String PRACTICE = """
-			LEFT JOIN HFJ_RES_LINK g ON g.SRC_RESOURCE_ID = l.TARGET_RESOURCE_ID
-			  AND g.SRC_PATH = 'Patient.generalPractitioner' AND g.TARGET_RESOURCE_TYPE = 'Organization'
-			LEFT JOIN HFJ_RESOURCE o ON o.RES_ID = g.TARGET_RESOURCE_ID
+	/** Group by the practice (SearchIndex#PRACTICE_OF_PATIENT) of the patient whose RES_ID is {@code l.TARGET_RESOURCE_ID}. */
+	private static final String PRACTICE = "LEFT JOIN (" + SearchIndex.PRACTICE_OF_PATIENT + """
+			) g ON g.PID = l.TARGET_RESOURCE_ID
+			LEFT JOIN HFJ_RESOURCE o ON o.RES_ID = g.ORG
 			""";
 	private static final String LISTED = """
 			SELECT o.FHIR_ID AS PRACTICE, COUNT(*) AS N,
@@ -43,7 +44,12 @@ final class MonitoringQuery {
 	private static final String ACTIVE = "JOIN HFJ_SPIDX_TOKEN cs ON cs.RES_ID = c.RES_ID AND cs.HASH_VALUE = :activeEpisode";
 	private static final String NOT_IN_ERROR = "AND NOT EXISTS (SELECT 1 FROM HFJ_SPIDX_TOKEN ve WHERE ve.RES_ID = c.RES_ID"
 			+ " AND ve.HASH_VALUE = :enteredInError)";
-	private static final String STAGE = ACTIVE + "\nJOIN HFJ_SPIDX_TOKEN sg ON sg.RES_ID = c.RES_ID AND sg.HASH_SYS_AND_VALUE = :stage";
+	/** Patients whose current frailty status (SearchIndex#currentFrailtyEpisodes) on {@code date} is {@code :stage}. */
+	private static final String STATUS = """
+			SELECT o.FHIR_ID AS PRACTICE, COUNT(DISTINCT l.TARGET_RESOURCE_ID) AS N
+			FROM (SELECT e.PID AS TARGET_RESOURCE_ID FROM (%s) e
+			  JOIN HFJ_SPIDX_TOKEN sg ON sg.RES_ID = e.RES_ID AND sg.HASH_SYS_AND_VALUE = :stage) l
+			""" + PRACTICE + " WHERE 1 = 1";
 	private static final String MDOS = """
 			SELECT o.FHIR_ID AS PRACTICE, COUNT(DISTINCT l.SRC_RESOURCE_ID) AS N, COUNT(DISTINCT l.TARGET_RESOURCE_ID) AS PATIENTS
 			FROM HFJ_SPIDX_TOKEN et
@@ -104,10 +110,11 @@ final class MonitoringQuery {
 		Map<String, Map<String, Long>> measures = new java.util.LinkedHashMap<>();
 		measures.put("a49-01", episodes(ACTIVE, index.token("Condition", "code", ICPC, "A49.01"), null, parameters, filter));
 		measures.put("a05", episodes(ACTIVE, index.token("Condition", "code", ICPC, "A05"), null, parameters, filter));
-		measures.put("kwetsbaar", episodes(STAGE, index.token("Condition", "code", ICPC, "A05"),
-				index.token("Condition", "stage", CS + "frailty-status", "kwetsbaar"), parameters, filter));
-		measures.put("complex-kwetsbaar", episodes(STAGE, index.token("Condition", "code", ICPC, "A05"),
-				index.token("Condition", "stage", CS + "frailty-status", "complex-kwetsbaar"), parameters, filter));
+		for (FrailtyStatus status : List.of(FrailtyStatus.KWETSBAAR, FrailtyStatus.COMPLEX_KWETSBAAR)) {
+			measures.put(status.code(), perPractice(SearchIndex.inline(STATUS.formatted(index.currentFrailtyEpisodes())
+					+ filter + group, Map.of("stage", index.token("Condition", "stage", CS + "frailty-status", status.code()))),
+					parameters));
+		}
 		measures.put("a20", episodes("", index.token("Condition", "code", ICPC, "A20"), null, parameters,
 				" " + NOT_IN_ERROR + filter));
 		Map<String, Long> mdos = new HashMap<>();

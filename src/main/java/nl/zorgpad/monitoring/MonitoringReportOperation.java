@@ -34,8 +34,10 @@ final class MonitoringReportOperation {
 
 	private final MonitoringQuery query;
 	private final StoredResources store;
+	private final java.time.Clock clock;
 
-	MonitoringReportOperation(MonitoringQuery query, StoredResources store) {
+	MonitoringReportOperation(MonitoringQuery query, StoredResources store, java.time.Clock clock) {
+		this.clock = clock;
 		this.query = query;
 		this.store = store;
 	}
@@ -53,7 +55,7 @@ final class MonitoringReportOperation {
 			@OperationParam(name = "practice") StringType practice,
 			ServletRequestDetails request,
 			HttpServletResponse response) throws IOException {
-		ReportPeriod period = new ReportPeriod(OperationResponses.day(date));
+		ReportPeriod period = new ReportPeriod(OperationResponses.day(date, clock));
 		String organization = OperationResponses.organizationId(practice);
 		List<Row> rows = rows(query.counts(period, organization), organization);
 		List<String> measures = List.copyOf(rows.get(rows.size() - 1).measures().keySet());

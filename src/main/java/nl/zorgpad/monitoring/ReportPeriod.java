@@ -1,6 +1,7 @@
 package nl.zorgpad.monitoring;
 
 import java.time.LocalDate;
+import nl.zorgpad.rules.Programme;
 import nl.zorgpad.rules.PureDomain;
 
 /**
@@ -28,7 +29,7 @@ record ReportPeriod(LocalDate date) {
 
 	/** Patients born on or before this day were 75 or older on 1 January. */
 	LocalDate born75OnJanuaryFirst() {
-		return januaryFirst().minusYears(75);
+		return januaryFirst().minusYears(Programme.TARGET_AGE);
 	}
 
 	/** Percentage with one decimal (half up); 0 when there is nobody. */

@@ -16,7 +16,7 @@ public final class DiscussionConsent {
 	}
 
 	public boolean inForce(String patientId, LocalDate day) {
-		return new PatientRecord(store, "Patient/" + patientId, RequestBundle.of(null)).consents()
+		return new PatientRecord(store, "Patient/" + patientId, RequestBundle.of(null), day).consents()
 				.isGranted(ConsentCategory.BESPREKEN_KERNTEAM, day);
 	}
 }

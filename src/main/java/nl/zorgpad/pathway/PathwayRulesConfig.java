@@ -7,8 +7,10 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.util.List;
 import nl.zorgpad.rules.RuleOutcomes;
+import nl.zorgpad.rules.RuleSwitches;
 import nl.zorgpad.rules.Verdict;
 import nl.zorgpad.server.FhirServerPlugin;
 import nl.zorgpad.server.StoredResources;
@@ -30,8 +32,8 @@ class PathwayRulesConfig {
 
 	@Bean
 	PathwayRulesInterceptor pathwayRulesInterceptor(FhirContext context, StoredResources store, RuleSwitches rules,
-			IInterceptorService storageInterceptors, MeterRegistry metrics) {
-		PathwayRulesInterceptor interceptor = new PathwayRulesInterceptor(context, store, rules,
+			Clock clock, IInterceptorService storageInterceptors, MeterRegistry metrics) {
+		PathwayRulesInterceptor interceptor = new PathwayRulesInterceptor(context, store, rules, clock,
 				rule -> metrics.counter("zorgpad.rule.refusals", "rule", rule).increment());
 		storageInterceptors.registerInterceptor(interceptor);
 		log.info("Pathway rules active: {}{}", rules.active(),
@@ -41,8 +43,8 @@ class PathwayRulesConfig {
 
 	/** {@code Patient/{id}/$pathway}. */
 	@Bean
-	FhirServerPlugin patientPathwayOperation(DaoRegistry daos, StoredResources store) {
-		PatientPathwayOperation operation = new PatientPathwayOperation(daos, store);
+	FhirServerPlugin patientPathwayOperation(DaoRegistry daos, StoredResources store, RuleSwitches rules, Clock clock) {
+		PatientPathwayOperation operation = new PatientPathwayOperation(daos, store, rules, clock);
 		return server -> server.registerProvider(operation);
 	}
 
@@ -67,7 +69,7 @@ class PathwayRulesConfig {
 			public void listActiveRules(IBaseConformance statement) {
 				CapabilityStatement capabilities = (CapabilityStatement) statement;
 				capabilities.getRest().forEach(rest -> rules.active().forEach(rule -> rest.addExtension(
-						ACTIVE_RULE_EXTENSION, new Coding(RuleOutcomes.RULE_SYSTEM, rule, null))));
+						ACTIVE_RULE_EXTENSION, new Coding(RuleOutcomes.RULE_SYSTEM, rule.code(), null))));
 			}
 		};
 		return server -> server.registerInterceptor(hooks);

@@ -4,10 +4,13 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import nl.zorgpad.rules.Programme;
 import nl.zorgpad.rules.RuleOutcomes;
+import nl.zorgpad.rules.RuleSwitches;
 import nl.zorgpad.rules.Verdict;
 import nl.zorgpad.server.PatientOf;
 import nl.zorgpad.server.StoredResources;
@@ -21,7 +24,7 @@ import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.EpisodeOfCare;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Task;
-import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +40,7 @@ final class PathwayRulesInterceptor {
 	private final FhirContext context;
 	private final StoredResources store;
 	private final RuleSwitches rules;
+	private final Clock clock;
 	private final PatientOf patientOf;
 	private final Consumer<String> refusals;
 	/** The resources the rules guard or read as facts. */
@@ -44,7 +48,9 @@ final class PathwayRulesInterceptor {
 			CarePlan.class, EpisodeOfCare.class, Consent.class, QuestionnaireResponse.class, CareTeam.class, Task.class);
 
 	/** @param refusals told the rule id of every refusal (the metrics) */
-	PathwayRulesInterceptor(FhirContext context, StoredResources store, RuleSwitches rules, Consumer<String> refusals) {
+	PathwayRulesInterceptor(FhirContext context, StoredResources store, RuleSwitches rules, Clock clock,
+			Consumer<String> refusals) {
+		this.clock = clock;
 		this.context = context;
 		this.store = store;
 		this.rules = rules;
@@ -79,20 +85,12 @@ final class PathwayRulesInterceptor {
 
 	private void check(IBaseResource previous, IBaseResource next, RequestDetails request) {
 		lockPatientOf(next);
-		List<Verdict> verdicts = List.of();
-		if (next instanceof Encounter encounter) {
-			verdicts = PathwayChecks.meeting(encounter, record(encounter.getSubject(), request), rules);
-		} else if (next instanceof Condition condition && Codes.hasIcpc(condition.getCode(), "A05", "A49.01")) {
-			verdicts = PathwayChecks.frailtyEpisode(
-					(Condition) previous, condition, record(condition.getSubject(), request), rules);
-		} else if (next instanceof CarePlan plan) {
-			verdicts = PathwayChecks.carePlan(plan, record(plan.getSubject(), request), rules);
-		} else if (next instanceof EpisodeOfCare episode) {
-			verdicts = PathwayChecks.trajectory(
-					(EpisodeOfCare) previous, episode, record(episode.getPatient(), request), rules);
-		} else if (next instanceof Task task) {
-			verdicts = PathwayChecks.task(task, record(task.getFor(), request), rules);
+		if (!(next instanceof Resource resource) || !PathwayRules.judges(resource)) {
+			return;
 		}
+		PatientRecord record = new PatientRecord(store, PatientRecord.patientOf(resource).getReference(),
+				RequestBundle.of(request), Programme.today(clock));
+		List<Verdict> verdicts = PathwayRules.judge((Resource) previous, resource, record, rules);
 		List<Verdict.Finding> warnings = new ArrayList<>();
 		for (Verdict verdict : verdicts) {
 			if (verdict instanceof Verdict.Refused refused) {
@@ -115,11 +113,5 @@ final class PathwayRulesInterceptor {
 		if (GUARDED.stream().anyMatch(type -> type.isInstance(resource))) {
 			patientOf.about(resource).forEach(store::lockPatient);
 		}
-	}
-
-	private PatientRecord record(Reference patient, RequestDetails request) {
-		RequestBundle bundle = RequestBundle.of(request);
-		String reference = patient.getReference();
-		return new PatientRecord(store, reference, bundle);
 	}
 }

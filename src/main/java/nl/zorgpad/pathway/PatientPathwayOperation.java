@@ -5,26 +5,38 @@ import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
-import nl.zorgpad.frailty.FrailtyStatus;
+import nl.zorgpad.careplan.CarePlanFacts;
+import nl.zorgpad.careteam.CareTeamFacts;
+import nl.zorgpad.consent.ConsentCategory;
+import nl.zorgpad.consent.ConsentFacts;
+import nl.zorgpad.fhir.Codes;
+import nl.zorgpad.frailty.FrailtyFacts;
 import nl.zorgpad.frailty.MultiDomainAssessment;
-import nl.zorgpad.frailty.TargetAge;
+import nl.zorgpad.meeting.MeetingFacts;
+import nl.zorgpad.questionnaire.ChecklistResponse;
+import nl.zorgpad.rules.Programme;
+import nl.zorgpad.rules.RuleId;
+import nl.zorgpad.rules.RuleSwitches;
 import nl.zorgpad.rules.Verdict;
+import nl.zorgpad.trajectory.EvaluationSchedule;
+import nl.zorgpad.trajectory.TrajectoryFacts;
 import nl.zorgpad.server.StoredResources;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.CareTeam;
+import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.EpisodeOfCare;
-import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Goal;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Observation;
@@ -48,26 +60,29 @@ final class PatientPathwayOperation {
 
 	private final DaoRegistry daos;
 	private final StoredResources store;
+	private final RuleSwitches rules;
+	private final Clock clock;
 
-	PatientPathwayOperation(DaoRegistry daos, StoredResources store) {
+	PatientPathwayOperation(DaoRegistry daos, StoredResources store, RuleSwitches rules, Clock clock) {
 		this.daos = daos;
 		this.store = store;
+		this.rules = rules;
+		this.clock = clock;
 	}
 
 	@Operation(name = "$pathway", idempotent = true, typeName = "Patient")
 	public Parameters pathway(@IdParam IdType id, RequestDetails request) {
 		Patient patient = daos.getResourceDao(Patient.class).read(id.toUnqualifiedVersionless(), request);
 		String reference = patient.getIdElement().toUnqualifiedVersionless().getValue();
-		PatientRecord record = new PatientRecord(store, reference, RequestBundle.of(null));
+		PatientRecord record = new PatientRecord(store, reference, RequestBundle.of(null), Programme.today(clock));
 		Parameters view = new Parameters();
 		view.addParameter().setName("patient").setValue(new Reference(reference));
 
 		Optional<Condition> episode = record.frailtyEpisode();
-		List<Encounter> meetings = record.resources(Encounter.class).stream()
-				.filter(e -> Codes.code(e.getType(), "meeting-type").isPresent()).toList();
+		List<Encounter> meetings = record.resources(Encounter.class).stream().filter(MeetingFacts::isMeeting).toList();
 		Optional<CarePlan> plan = record.activeGezondheidsplan();
 		Optional<EpisodeOfCare> trajectory = record.resources(EpisodeOfCare.class).stream()
-				.filter(e -> Codes.code(e.getType(), "episode-type").isPresent())
+				.filter(TrajectoryFacts::isTrajectory)
 				.max(Comparator.comparing(e -> e.getPeriod().hasStart() ? e.getPeriod().getStart() : new Date(0)));
 
 		view.addParameter().setName("step").setValue(new Coding(CS + "pathway-step",
@@ -75,16 +90,16 @@ final class PatientPathwayOperation {
 		episode.ifPresent(e -> frailty(view.addParameter().setName("frailty"), e));
 		record.resources(Consent.class).forEach(c -> consent(view.addParameter().setName("consent"), c));
 		latestScores(record).forEach(o -> score(view.addParameter().setName("score"), o));
-		record.resources(CareTeam.class).stream().filter(t -> t.getStatus() == CareTeam.CareTeamStatus.ACTIVE)
+		record.resources(CareTeam.class).stream().filter(CareTeamFacts::isCurrent)
 				.forEach(t -> coreTeam(view.addParameter().setName("coreTeam"), t));
 		plan.ifPresent(p -> carePlan(view.addParameter().setName("carePlan"), p, request));
-		record.resources(Task.class).stream().filter(PathwayChecks::isOpen)
+		record.resources(Task.class).stream().filter(CarePlanFacts::isOpen)
 				.sorted(Comparator.comparing(PatientPathwayOperation::due))
 				.forEach(task -> openTask(view.addParameter().setName("openTask"), task));
 		lastMeeting(meetings).ifPresent(m -> meeting(view.addParameter().setName("lastMeeting"), m));
-		nextMeeting(meetings).ifPresent(m -> meeting(view.addParameter().setName("nextMeeting"), m));
-		trajectory.ifPresent(t -> trajectory(view.addParameter().setName("trajectory"), t));
-		for (Verdict.Finding warning : warnings(record, patient, episode)) {
+		nextMeeting(meetings, record.today()).ifPresent(m -> meeting(view.addParameter().setName("nextMeeting"), m));
+		trajectory.ifPresent(t -> trajectory(view.addParameter().setName("trajectory"), t, record));
+		for (Verdict.Finding warning : warnings(record, episode)) {
 			ParametersParameterComponent part = view.addParameter().setName("warning");
 			part.addPart().setName("rule").setValue(new Coding(CS + "pathway-rule", warning.ruleId(), null));
 			part.addPart().setName("message").setValue(new StringType(warning.message()));
@@ -109,20 +124,21 @@ final class PatientPathwayOperation {
 			return "in-kaart-brengen";
 		}
 		boolean consented = record.resources(Consent.class).stream()
-				.anyMatch(c -> Codes.code(c.getCategory(), "consent-category").filter("programma-deelname"::equals).isPresent());
+				.anyMatch(c -> ConsentFacts.categoryOf(c).filter(ConsentCategory.PROGRAMMA_DEELNAME::equals).isPresent());
 		if (consented) {
 			return "inschatting-zorgbehoefte";
 		}
 		return "signaleren";
 	}
 
+	/** A meeting of this type (among the types it is coded with) that was held. */
 	private static Predicate<Encounter> isHeld(String type) {
-		return e -> Codes.code(e.getType(), "meeting-type").filter(type::equals).isPresent()
+		return e -> MeetingFacts.typesOf(e).stream().anyMatch(t -> t.code().equals(type))
 				&& e.getStatus() == Encounter.EncounterStatus.FINISHED;
 	}
 
 	private static void frailty(ParametersParameterComponent part, Condition episode) {
-		PatientRecord.frailtyStatusOf(episode).ifPresent(status ->
+		FrailtyFacts.statusOf(episode).ifPresent(status ->
 				part.addPart().setName("status").setValue(new Coding(CS + "frailty-status", status.code(), null)));
 		part.addPart().setName("code").setValue(episode.getCode().getCodingFirstRep().copy());
 		if (episode.hasRecordedDate()) {
@@ -209,20 +225,14 @@ final class PatientPathwayOperation {
 		}
 		for (CarePlan.CarePlanActivityComponent activity : plan.getActivity()) {
 			CarePlan.CarePlanActivityDetailComponent detail = activity.getDetail();
-			boolean open = detail.getStatus() == null || !List.of(CarePlan.CarePlanActivityStatus.COMPLETED,
-					CarePlan.CarePlanActivityStatus.CANCELLED, CarePlan.CarePlanActivityStatus.ENTEREDINERROR)
-					.contains(detail.getStatus());
-			if (!open) {
+			if (!CarePlanFacts.isOpen(detail)) {
 				continue;
 			}
 			ParametersParameterComponent action = part.addPart().setName("openAction");
 			action.addPart().setName("description").setValue(new StringType(
 					detail.hasDescription() ? detail.getDescription() : detail.getCode().getText()));
 			detail.getPerformer().stream().findFirst().ifPresent(owner -> action.addPart().setName("owner").setValue(owner.copy()));
-			Extension urgency = detail.getExtensionByUrl(PathwayChecks.URGENCY);
-			if (urgency != null) {
-				action.addPart().setName("urgency").setValue(urgency.getValue().copy());
-			}
+			CarePlanFacts.urgencyOf(detail).ifPresent(urgency -> action.addPart().setName("urgency").setValue(new CodeType(urgency)));
 			if (detail.getStatus() != null) {
 				action.addPart().setName("status").setValue(new StringType(detail.getStatus().toCode()));
 			}
@@ -239,12 +249,12 @@ final class PatientPathwayOperation {
 			part.addPart().setName("owner").setValue(task.getOwner().copy());
 		}
 		if (task.hasPriority()) {
-			part.addPart().setName("urgency").setValue(new org.hl7.fhir.r4.model.CodeType(task.getPriority().toCode()));
+			part.addPart().setName("urgency").setValue(new CodeType(task.getPriority().toCode()));
 		}
 		if (task.getRestriction().getPeriod().hasEnd()) {
 			part.addPart().setName("due").setValue(task.getRestriction().getPeriod().getEndElement().copy());
 		}
-		part.addPart().setName("status").setValue(new org.hl7.fhir.r4.model.CodeType(task.getStatus().toCode()));
+		part.addPart().setName("status").setValue(new CodeType(task.getStatus().toCode()));
 		task.getBasedOn().forEach(basedOn -> part.addPart().setName("basedOn").setValue(basedOn.copy()));
 	}
 
@@ -260,16 +270,15 @@ final class PatientPathwayOperation {
 				.max(Comparator.comparing(m -> m.getPeriod().getStart()));
 	}
 
-	private static Optional<Encounter> nextMeeting(List<Encounter> meetings) {
-		Date now = new Date();
+	private static Optional<Encounter> nextMeeting(List<Encounter> meetings, LocalDate today) {
 		return meetings.stream().filter(isDiscussion())
 				.filter(m -> m.getStatus() == Encounter.EncounterStatus.PLANNED && m.getPeriod().hasStart()
-						&& !m.getPeriod().getStart().before(now))
+						&& !MeetingFacts.dayOf(m).isBefore(today))
 				.min(Comparator.comparing(m -> m.getPeriod().getStart()));
 	}
 
 	private static Predicate<Encounter> isDiscussion() {
-		return m -> Codes.code(m.getType(), "meeting-type").filter(DISCUSSIONS::contains).isPresent();
+		return m -> MeetingFacts.typesOf(m).stream().anyMatch(type -> DISCUSSIONS.contains(type.code()));
 	}
 
 	private static void meeting(ParametersParameterComponent part, Encounter meeting) {
@@ -279,8 +288,8 @@ final class PatientPathwayOperation {
 		part.addPart().setName("meeting").setValue(reference(meeting));
 	}
 
-	/** Phase, status and the next evaluation: 3 months after the start, then every month (SPEC §3). */
-	private static void trajectory(ParametersParameterComponent part, EpisodeOfCare trajectory) {
+	/** Phase, status and the next evaluation (EvaluationSchedule, from the last recorded evaluation). */
+	private static void trajectory(ParametersParameterComponent part, EpisodeOfCare trajectory, PatientRecord record) {
 		part.addPart().setName("trajectory").setValue(reference(trajectory));
 		Codes.code(trajectory.getType(), "zorgtraject-phase").ifPresent(phase ->
 				part.addPart().setName("phase").setValue(new Coding(CS + "zorgtraject-phase", phase, null)));
@@ -289,29 +298,27 @@ final class PatientPathwayOperation {
 			LocalDate start = Codes.day(trajectory.getPeriod().getStart());
 			part.addPart().setName("start").setValue(new DateType(trajectory.getPeriod().getStart()));
 			if (trajectory.getStatus() == EpisodeOfCare.EpisodeOfCareStatus.ACTIVE) {
+				LocalDate lastEvaluation = ChecklistResponse.latestCompleted(record.checklists("gzsp-stop"), start, null)
+						.map(ChecklistResponse::day).orElse(null);
 				part.addPart().setName("nextEvaluation").setValue(new DateType(
-						java.sql.Date.valueOf(nextEvaluation(start, Codes.today()))));
+						java.sql.Date.valueOf(EvaluationSchedule.next(start, lastEvaluation))));
 			}
 		}
 	}
 
-	static LocalDate nextEvaluation(LocalDate start, LocalDate today) {
-		LocalDate evaluation = start.plusMonths(3);
-		while (evaluation.isBefore(today)) {
-			evaluation = evaluation.plusMonths(1);
-		}
-		return evaluation;
-	}
-
-	private static List<Verdict.Finding> warnings(PatientRecord record, Patient patient, Optional<Condition> episode) {
+	/** The warnings the switched-on warning rules give for the current episode (as a write of it would). */
+	private List<Verdict.Finding> warnings(PatientRecord record, Optional<Condition> episode) {
 		if (episode.isEmpty()) {
 			return List.of();
 		}
-		LocalDate day = episode.get().hasRecordedDate() ? Codes.day(episode.get().getRecordedDate()) : Codes.today();
-		FrailtyStatus status = PatientRecord.frailtyStatusOf(episode.get()).orElse(null);
-		List<Verdict> verdicts = List.of(
-				TargetAge.evaluate(new TargetAge.Facts(Codes.day(patient.getBirthDate()), day)),
-				MultiDomainAssessment.evaluate(new MultiDomainAssessment.Facts(status, record.instrumentsOnFile())));
+		List<Verdict> verdicts = new java.util.ArrayList<>();
+		if (rules.isOn(RuleId.W1)) {
+			verdicts.add(PathwayRules.targetAge(episode.get(), record));
+		}
+		if (rules.isOn(RuleId.W2)) {
+			verdicts.add(MultiDomainAssessment.evaluate(new MultiDomainAssessment.Facts(
+					FrailtyFacts.statusOf(episode.get()).orElse(null), record.instrumentsOnFile())));
+		}
 		return verdicts.stream().filter(Verdict.Allowed.class::isInstance)
 				.flatMap(v -> ((Verdict.Allowed) v).warnings().stream()).toList();
 	}

@@ -3,7 +3,7 @@ package nl.zorgpad.questionnaire;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
-import nl.zorgpad.pathway.RuleSwitches;
+import nl.zorgpad.rules.RuleSwitches;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Questionnaire;
 import org.springframework.context.annotation.Bean;

@@ -7,11 +7,11 @@ import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
-import java.math.BigDecimal;
 import java.util.Date;
 import java.util.Optional;
-import nl.zorgpad.pathway.RuleSwitches;
+import nl.zorgpad.rules.RuleId;
 import nl.zorgpad.rules.RuleOutcomes;
+import nl.zorgpad.rules.RuleSwitches;
 import nl.zorgpad.rules.Verdict;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -86,14 +86,10 @@ final class ScoringInterceptor {
 			return;
 		}
 		int total = score.get().total();
-		Optional<BigDecimal> stated = InstrumentScorer.statedTotal(response);
-		boolean disagrees = stated.isPresent() && stated.get().compareTo(BigDecimal.valueOf(total)) != 0;
-		if (disagrees && rules.isOn("ZP-R7")) {
-			throw RuleOutcomes.refusal(context, new Verdict.Finding("ZP-R7",
-					"De opgegeven totaalscore " + stated.get().toPlainString() + " klopt niet met de antwoorden: "
-							+ "de berekende totaalscore is " + total + ". Corrigeer het item 'total' of laat het weg.",
-					"The stated total " + stated.get().toPlainString() + " disagrees with the answers: the computed "
-							+ "total is " + total + ". Correct item 'total' or leave it out."));
+		if (rules.isOn(RuleId.R7)
+				&& InstrumentTotal.evaluate(new InstrumentTotal.Facts(
+						InstrumentScorer.statedTotal(response).orElse(null), total)) instanceof Verdict.Refused refused) {
+			throw RuleOutcomes.refusal(context, refused.reason());
 		}
 		InstrumentScorer.writeTotal(response, total);
 	}

@@ -16,11 +16,11 @@ public final class Shortfalls {
 	}
 
 	/** Allowed when nothing is missing; otherwise refused with the lead-in followed by the missing items. */
-	public Verdict verdict(String ruleId, String dutchLeadIn, String englishLeadIn) {
+	public Verdict verdict(RuleId rule, String dutchLeadIn, String englishLeadIn) {
 		if (dutch.isEmpty()) {
 			return Verdict.allowed();
 		}
 		return Verdict.refused(
-				ruleId, dutchLeadIn + String.join("; ", dutch) + ".", englishLeadIn + String.join("; ", english) + ".");
+				rule, dutchLeadIn + String.join("; ", dutch) + ".", englishLeadIn + String.join("; ", english) + ".");
 	}
 }

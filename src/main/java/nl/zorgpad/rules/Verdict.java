@@ -10,11 +10,16 @@ import java.util.Objects;
 public sealed interface Verdict {
 
 	/** One finding of a rule, in Dutch (for the professional) and English (for the integrator). */
-	record Finding(String ruleId, String dutch, String english) {
+	record Finding(RuleId rule, String dutch, String english) {
 		public Finding {
-			Objects.requireNonNull(ruleId, "ruleId");
+			Objects.requireNonNull(rule, "rule");
 			Objects.requireNonNull(dutch, "dutch");
 			Objects.requireNonNull(english, "english");
+		}
+
+		/** The rule's id as written outside the code, e.g. {@code ZP-R1}. */
+		public String ruleId() {
+			return rule.code();
 		}
 
 		public String message() {
@@ -34,12 +39,12 @@ public sealed interface Verdict {
 		return new Allowed(List.of());
 	}
 
-	static Verdict warning(String ruleId, String dutch, String english) {
-		return new Allowed(List.of(new Finding(ruleId, dutch, english)));
+	static Verdict warning(RuleId rule, String dutch, String english) {
+		return new Allowed(List.of(new Finding(rule, dutch, english)));
 	}
 
-	static Verdict refused(String ruleId, String dutch, String english) {
-		return new Refused(new Finding(ruleId, dutch, english));
+	static Verdict refused(RuleId rule, String dutch, String english) {
+		return new Refused(new Finding(rule, dutch, english));
 	}
 
 	default boolean isRefused() {

@@ -1,5 +1,6 @@
 package nl.zorgpad.screening;
 
+import java.time.Clock;
 import nl.zorgpad.server.FhirServerPlugin;
 import nl.zorgpad.server.SearchIndex;
 import nl.zorgpad.server.StoredResources;
@@ -10,8 +11,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ScreeningConfig {
 	@Bean
-	FhirServerPlugin screeningListOperation(SearchIndex index, StoredResources store) {
-		ScreeningListOperation operation = new ScreeningListOperation(new ScreeningQuery(index), store);
+	FhirServerPlugin screeningListOperation(SearchIndex index, StoredResources store, Clock clock) {
+		ScreeningListOperation operation = new ScreeningListOperation(new ScreeningQuery(index), store, clock);
 		return server -> server.registerProvider(operation);
 	}
 }

@@ -2,6 +2,7 @@ package nl.zorgpad.screening;
 
 import java.time.LocalDate;
 import java.time.Period;
+import nl.zorgpad.rules.Programme;
 import nl.zorgpad.rules.PureDomain;
 
 /**
@@ -18,7 +19,7 @@ import nl.zorgpad.rules.PureDomain;
  */
 @PureDomain
 record ScreeningCriteria(int minAge, LocalDate date, Integer minMedications, Integer notSeenMonths, String practice) {
-	static final int DEFAULT_MIN_AGE = 75;
+	static final int DEFAULT_MIN_AGE = Programme.TARGET_AGE;
 
 	ScreeningCriteria {
 		if (minAge < 0 || minAge > 130) {

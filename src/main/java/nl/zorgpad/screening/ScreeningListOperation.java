@@ -36,9 +36,11 @@ final class ScreeningListOperation {
 
 	private final ScreeningQuery query;
 	private final StoredResources store;
+	private final java.time.Clock clock;
 	private final ObjectMapper json = new ObjectMapper();
 
-	ScreeningListOperation(ScreeningQuery query, StoredResources store) {
+	ScreeningListOperation(ScreeningQuery query, StoredResources store, java.time.Clock clock) {
+		this.clock = clock;
 		this.query = query;
 		this.store = store;
 	}
@@ -94,12 +96,12 @@ final class ScreeningListOperation {
 		OperationResponses.write(request, bundle);
 	}
 
-	private static ScreeningCriteria criteria(IntegerType minAge, DateType date, IntegerType minMedications,
+	private ScreeningCriteria criteria(IntegerType minAge, DateType date, IntegerType minMedications,
 			IntegerType notSeenMonths, StringType practice) {
 		try {
 			return new ScreeningCriteria(
 					minAge == null ? ScreeningCriteria.DEFAULT_MIN_AGE : minAge.getValue(),
-					OperationResponses.day(date),
+					OperationResponses.day(date, clock),
 					minMedications == null ? null : minMedications.getValue(),
 					notSeenMonths == null ? null : notSeenMonths.getValue(),
 					OperationResponses.organizationId(practice));

@@ -1,7 +1,8 @@
 package nl.zorgpad.security;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.Clock;
+import nl.zorgpad.rules.Programme;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -103,13 +104,15 @@ final class CareRelations {
 			""";
 
 	private final SearchIndex index;
+	private final Clock clock;
 	private final StoredResources store;
 	private final DiscussionConsent consent;
 	private final Map<String, Long> hashes;
 	/** Token hashes of the social-domain disciplines ({@link CareTeamRole#isSocialDomain()}). */
 	private final List<Long> socialDomain;
 
-	CareRelations(SearchIndex index, StoredResources store) {
+	CareRelations(SearchIndex index, StoredResources store, Clock clock) {
+		this.clock = clock;
 		this.index = index;
 		this.store = store;
 		this.consent = new DiscussionConsent(store);
@@ -146,7 +149,7 @@ final class CareRelations {
 		Set<String> patients = new HashSet<>(ids(SearchIndex.inline(TEAM_PATIENTS, hashes),
 				new MapSqlParameterSource("people", people)));
 		if (social) {
-			LocalDate today = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
+			LocalDate today = Programme.today(clock);
 			patients.removeIf(patient -> !consent.inForce(patient, today));
 			AccessPolicy.Work work = work(people, patients, patient -> consent.inForce(patient, today));
 			return new Relation(Set.copyOf(patients), true, Set.of(), work);

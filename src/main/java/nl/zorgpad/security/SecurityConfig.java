@@ -134,8 +134,8 @@ class SecurityConfig {
 	}
 
 	@Bean
-	Viewers viewers(SearchIndex index, StoredResources store) {
-		return new Viewers(new CareRelations(index, store));
+	Viewers viewers(SearchIndex index, StoredResources store, java.time.Clock clock) {
+		return new Viewers(new CareRelations(index, store, clock));
 	}
 
 	/**

@@ -129,9 +129,9 @@ public final class OperationResponses {
 	}
 
 	/** The day of an optional date parameter; today (Netherlands) when absent. */
-	public static LocalDate day(DateType date) {
+	public static LocalDate day(DateType date, java.time.Clock clock) {
 		if (date == null || date.getValue() == null) {
-			return LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam"));
+			return nl.zorgpad.rules.Programme.today(clock);
 		}
 		if (date.getPrecision() != ca.uhn.fhir.model.api.TemporalPrecisionEnum.DAY) {
 			throw new InvalidRequestException("date must be a full day (YYYY-MM-DD), not " + date.getValueAsString());

@@ -3,7 +3,7 @@ package nl.zorgpad.trajectory;
 import java.util.List;
 import java.util.Objects;
 import nl.zorgpad.rules.PureDomain;
-import nl.zorgpad.rules.RuleIds;
+import nl.zorgpad.rules.RuleId;
 import nl.zorgpad.rules.Verdict;
 
 /**
@@ -13,7 +13,7 @@ import nl.zorgpad.rules.Verdict;
  */
 @PureDomain
 public final class GzspStartOnce {
-	private static final String RULE = RuleIds.R6_GZSP_TRAJECTORY;
+	private static final RuleId RULE = RuleId.R6;
 
 	/**
 	 * @param phase the phase of the trajectory being written (null when not recorded)

@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import nl.zorgpad.questionnaire.ChecklistResponse;
 import nl.zorgpad.rules.PureDomain;
-import nl.zorgpad.rules.RuleIds;
+import nl.zorgpad.rules.RuleId;
 import nl.zorgpad.rules.Verdict;
 
 /**
@@ -16,7 +16,7 @@ import nl.zorgpad.rules.Verdict;
 @PureDomain
 public final class GzspStopCriteria {
 	public static final List<String> STOP_CRITERIA = List.of("s1", "s2", "s3", "s4");
-	private static final String RULE = RuleIds.R6_GZSP_TRAJECTORY;
+	private static final RuleId RULE = RuleId.R6;
 
 	/**
 	 * @param previous the status before this write (null for a new trajectory)

@@ -11,7 +11,7 @@ import nl.zorgpad.meeting.Meeting;
 import nl.zorgpad.meeting.MeetingType;
 import nl.zorgpad.questionnaire.ChecklistResponse;
 import nl.zorgpad.rules.PureDomain;
-import nl.zorgpad.rules.RuleIds;
+import nl.zorgpad.rules.RuleId;
 import nl.zorgpad.rules.Verdict;
 
 /**
@@ -31,7 +31,7 @@ public final class GzspTrajectoryOrder {
 	public static final List<String> INCLUSION_CRITERIA = List.of("i1", "i2", "i3");
 	/** Asked in the checklist, never refusing: "several contacts with providers are needed". */
 	public static final List<String> RULE_OF_THUMB = List.of("i4");
-	private static final String RULE = RuleIds.R6_GZSP_TRAJECTORY;
+	private static final RuleId RULE = RuleId.R6;
 
 	/**
 	 * @param previous the status before this write (null for a new trajectory)

@@ -2,42 +2,37 @@ package nl.zorgpad.worklist;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import nl.zorgpad.rules.Programme;
 import nl.zorgpad.rules.PureDomain;
+import nl.zorgpad.trajectory.EvaluationSchedule;
 
 /**
- * When something on a coordinator's worklist falls due (SPEC §3, §6). All of them look back from
- * {@code date}, the day the worklist is drawn up for.
+ * When something on a coordinator's worklist falls due (see docs/pathway.md). All of them look back from
+ * {@code date}, the day the worklist is drawn up for; the intervals are the programme's ({@link Programme}).
  */
 @PureDomain
 final class Due {
 	private Due() {}
 
-	/** A complex frail patient is due for an MDO when none was held in the 12 months up to {@code date}. */
+	/** A complex frail patient is due for an MDO when none was held in the interval up to {@code date}. */
 	static boolean mdo(LocalDate lastMdo, LocalDate date) {
-		return lastMdo == null || !lastMdo.isAfter(date.minusMonths(12));
+		return lastMdo == null || !lastMdo.isAfter(date.minus(Programme.MDO_INTERVAL));
 	}
 
-	/** The day the next MDO is due: a year after the last one, or at once when there was none. */
+	/** The day the next MDO is due: an interval after the last one, or at once when there was none. */
 	static LocalDate nextMdo(LocalDate lastMdo, LocalDate since) {
-		return lastMdo == null ? since : lastMdo.plusMonths(12);
+		return lastMdo == null ? since : lastMdo.plus(Programme.MDO_INTERVAL);
 	}
 
-	/**
-	 * The evaluation of a GZSP trajectory (is care ready to go back to the GP?) is first due 3 months
-	 * after the start, then a month after the last recorded evaluation. Returns the due day when it is
-	 * due on or before {@code date}.
-	 */
+	/** The next evaluation of a GZSP trajectory ({@link EvaluationSchedule#next}) when it falls on or before {@code date}. */
 	static Optional<LocalDate> evaluation(LocalDate start, LocalDate lastEvaluation, LocalDate date) {
-		LocalDate first = start.plusMonths(3);
-		LocalDate next = lastEvaluation == null || lastEvaluation.isBefore(start)
-				? first
-				: max(first, lastEvaluation.plusMonths(1));
+		LocalDate next = EvaluationSchedule.next(start, lastEvaluation);
 		return next.isAfter(date) ? Optional.empty() : Optional.of(next);
 	}
 
-	/** A consent is due for review once it is 12 months old. */
+	/** A consent is due for review once it is as old as the review interval. */
 	static boolean consentReview(LocalDate given, LocalDate date) {
-		return given != null && !given.isAfter(date.minusMonths(12));
+		return given != null && !given.isAfter(date.minus(Programme.CONSENT_REVIEW));
 	}
 
 	/** An open Task is overdue from the day after its due date. */
@@ -48,9 +43,5 @@ final class Due {
 	/** The day a FHIR date or dateTime names, as written (its own offset, no conversion); null when absent. */
 	static LocalDate day(String fhirDateTime) {
 		return fhirDateTime == null || fhirDateTime.length() < 10 ? null : LocalDate.parse(fhirDateTime.substring(0, 10));
-	}
-
-	private static LocalDate max(LocalDate a, LocalDate b) {
-		return a.isAfter(b) ? a : b;
 	}
 }

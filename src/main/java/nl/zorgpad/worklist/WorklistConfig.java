@@ -1,5 +1,6 @@
 package nl.zorgpad.worklist;
 
+import java.time.Clock;
 import nl.zorgpad.server.FhirServerPlugin;
 import nl.zorgpad.server.SearchIndex;
 import nl.zorgpad.server.StoredResources;
@@ -10,8 +11,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class WorklistConfig {
 	@Bean
-	FhirServerPlugin worklistOperation(SearchIndex index, StoredResources store) {
-		WorklistOperation operation = new WorklistOperation(new WorklistQuery(index), store);
+	FhirServerPlugin worklistOperation(SearchIndex index, StoredResources store, Clock clock) {
+		WorklistOperation operation = new WorklistOperation(new WorklistQuery(index), store, clock);
 		return server -> server.registerProvider(operation);
 	}
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import nl.zorgpad.rules.Programme;
 import nl.zorgpad.server.Csv;
 import nl.zorgpad.server.OperationResponses;
 import nl.zorgpad.server.StoredResources;
@@ -46,8 +47,10 @@ final class WorklistOperation {
 
 	private final WorklistQuery query;
 	private final StoredResources store;
+	private final java.time.Clock clock;
 
-	WorklistOperation(WorklistQuery query, StoredResources store) {
+	WorklistOperation(WorklistQuery query, StoredResources store, java.time.Clock clock) {
+		this.clock = clock;
 		this.query = query;
 		this.store = store;
 	}
@@ -61,7 +64,7 @@ final class WorklistOperation {
 			@OperationParam(name = "_offset") IntegerType offset,
 			ServletRequestDetails request,
 			HttpServletResponse response) throws IOException {
-		LocalDate day = OperationResponses.day(date);
+		LocalDate day = OperationResponses.day(date, clock);
 		String organization = OperationResponses.organizationId(practice);
 		String kind = type == null ? null : type.getValue();
 		List<Item> items = switch (kind == null ? "" : kind) {
@@ -112,7 +115,7 @@ final class WorklistOperation {
 
 	/** Complex frail patients without an MDO in the last 12 months. */
 	private List<Item> mdoDue(String practice, LocalDate date) {
-		List<WorklistQuery.PatientRow> patients = query.complexFrail(practice);
+		List<WorklistQuery.PatientRow> patients = query.complexFrail(practice, date);
 		Map<Long, LocalDate> lastMdo = query.lastMdo(patients.stream().map(WorklistQuery.PatientRow::pid).toList(), date);
 		List<Item> items = new ArrayList<>();
 		for (WorklistQuery.PatientRow patient : patients) {
@@ -156,7 +159,7 @@ final class WorklistOperation {
 		for (WorklistQuery.ConsentRow consent : latest.values()) {
 			if ("active".equals(consent.status()) && Due.consentReview(consent.given(), date)) {
 				items.add(new Item("consent-review", "Consent", consent.id(), consent.patient(), consent.given(),
-						consent.given().plusMonths(12)));
+						consent.given().plus(Programme.CONSENT_REVIEW)));
 			}
 		}
 		return items;

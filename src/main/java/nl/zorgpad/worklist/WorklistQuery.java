@@ -1,26 +1,29 @@
 package nl.zorgpad.worklist;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import nl.zorgpad.careplan.CarePlanFacts;
+import nl.zorgpad.questionnaire.ResponseFacts;
 import nl.zorgpad.server.SearchIndex;
+import org.hl7.fhir.r4.model.Task;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 /** The facts behind the worklists, as SQL on HAPI's index tables (indexed hash columns only). */
 final class WorklistQuery {
-	private static final String CS = "https://zorgpad.nl/fhir/CodeSystem/";
+	private static final String CS = nl.zorgpad.fhir.Codes.BASE;
 	private static final String GZSP_STOP = "https://zorgpad.nl/fhir/Questionnaire/gzsp-stop";
 
+	/** Patients whose current frailty status is complex frail (see SearchIndex#currentFrailtyEpisodes). */
 	private static final String COMPLEX_FRAIL = """
-			SELECT l.TARGET_RESOURCE_ID AS PID, pr.FHIR_ID AS PATIENT, MIN(rd.SP_VALUE_LOW_DATE_ORDINAL) AS SINCE
-			FROM HFJ_SPIDX_TOKEN st
-			JOIN HFJ_SPIDX_TOKEN cs ON cs.RES_ID = st.RES_ID AND cs.HASH_VALUE = :activeEpisode
-			JOIN HFJ_RES_LINK l ON l.SRC_RESOURCE_ID = st.RES_ID AND l.SRC_PATH = 'Condition.subject'
-			JOIN HFJ_RESOURCE pr ON pr.RES_ID = l.TARGET_RESOURCE_ID AND pr.RES_TYPE = 'Patient' AND pr.RES_DELETED_AT IS NULL
-			LEFT JOIN HFJ_SPIDX_DATE rd ON rd.RES_ID = st.RES_ID AND rd.HASH_IDENTITY = :recordedDate
-			WHERE st.HASH_SYS_AND_VALUE = :complex
+			SELECT e.PID AS PID, pr.FHIR_ID AS PATIENT, e.RECORDED AS SINCE
+			FROM (%s) e
+			JOIN HFJ_SPIDX_TOKEN sg ON sg.RES_ID = e.RES_ID AND sg.HASH_SYS_AND_VALUE = :complex
+			JOIN HFJ_RESOURCE pr ON pr.RES_ID = e.PID AND pr.RES_TYPE = 'Patient' AND pr.RES_DELETED_AT IS NULL
+			WHERE 1 = 1
 			""";
 	private static final String LAST_MDO = """
 			SELECT e.TARGET_RESOURCE_ID AS PID, MAX(ed.SP_VALUE_LOW_DATE_ORDINAL) AS LAST
@@ -42,14 +45,22 @@ final class WorklistQuery {
 			JOIN HFJ_SPIDX_DATE d ON d.RES_ID = tt.RES_ID AND d.HASH_IDENTITY = :trajectoryDate
 			WHERE tt.HASH_SYS_AND_VALUE = :gzsp
 			""";
+	/**
+	 * The last recorded evaluation: a completed (or amended) gzsp-stop response, on the day of the meeting it
+	 * records, else the day it was authored (as ChecklistResponse#day).
+	 */
 	private static final String LAST_EVALUATION = """
-			SELECT s.TARGET_RESOURCE_ID AS PID, MAX(a.SP_VALUE_LOW_DATE_ORDINAL) AS LAST
+			SELECT s.TARGET_RESOURCE_ID AS PID, MAX(COALESCE(md.SP_VALUE_LOW_DATE_ORDINAL, a.SP_VALUE_LOW_DATE_ORDINAL)) AS LAST
 			FROM HFJ_RES_LINK q
 			JOIN HFJ_RES_LINK s ON s.SRC_RESOURCE_ID = q.SRC_RESOURCE_ID AND s.SRC_PATH = 'QuestionnaireResponse.subject'
-			JOIN HFJ_SPIDX_DATE a ON a.RES_ID = q.SRC_RESOURCE_ID AND a.HASH_IDENTITY = :authored
+			JOIN HFJ_SPIDX_TOKEN qs ON qs.RES_ID = q.SRC_RESOURCE_ID AND qs.HASH_VALUE IN (:responsesCompleted)
+			LEFT JOIN HFJ_SPIDX_DATE a ON a.RES_ID = q.SRC_RESOURCE_ID AND a.HASH_IDENTITY = :authored
+			LEFT JOIN HFJ_RES_LINK m ON m.SRC_RESOURCE_ID = q.SRC_RESOURCE_ID AND m.SRC_PATH = 'QuestionnaireResponse.encounter'
+			LEFT JOIN HFJ_SPIDX_DATE md ON md.RES_ID = m.TARGET_RESOURCE_ID AND md.HASH_IDENTITY = :encounterDate
 			WHERE q.SRC_PATH = 'QuestionnaireResponse.questionnaire'
 			AND (q.TARGET_RESOURCE_URL = :gzspStop OR q.TARGET_RESOURCE_URL LIKE :gzspStopVersioned)
-			AND s.TARGET_RESOURCE_ID IN (:pids) AND a.SP_VALUE_LOW_DATE_ORDINAL <= :date
+			AND s.TARGET_RESOURCE_ID IN (:pids)
+			AND COALESCE(md.SP_VALUE_LOW_DATE_ORDINAL, a.SP_VALUE_LOW_DATE_ORDINAL) <= :date
 			GROUP BY s.TARGET_RESOURCE_ID
 			""";
 	private static final String CONSENTS = """
@@ -64,15 +75,14 @@ final class WorklistQuery {
 			WHERE cat.HASH_SYS = :consentCategory AND d.SP_VALUE_LOW_DATE_ORDINAL <= :date
 			""";
 
-	/** Tasks not yet done: any status but completed, cancelled, rejected, failed, entered-in-error. */
+	/** Tasks not yet done (CarePlanFacts#isOpen). */
 	private static final String OPEN_TASKS = """
 			SELECT t.FHIR_ID AS ID, pr.FHIR_ID AS PATIENT
 			FROM HFJ_SPIDX_TOKEN st
 			JOIN HFJ_RESOURCE t ON t.RES_ID = st.RES_ID AND t.RES_DELETED_AT IS NULL
 			JOIN HFJ_RES_LINK l ON l.SRC_RESOURCE_ID = st.RES_ID AND l.SRC_PATH = 'Task.for'
 			JOIN HFJ_RESOURCE pr ON pr.RES_ID = l.TARGET_RESOURCE_ID AND pr.RES_TYPE = 'Patient'
-			WHERE st.HASH_VALUE IN (:taskDraft, :taskRequested, :taskReceived, :taskAccepted, :taskReady, :taskInProgress,
-			  :taskOnHold)
+			WHERE st.HASH_VALUE IN (:tasksOpen)
 			""";
 
 	/** A patient found by a worklist query. */
@@ -89,11 +99,11 @@ final class WorklistQuery {
 
 	private final SearchIndex index;
 	private final Map<String, Long> hashes = new HashMap<>();
+	/** Lists of hashes, from one definition in Java (which Task statuses are open, which responses count). */
+	private final Map<String, List<Long>> lists = new HashMap<>();
 
 	WorklistQuery(SearchIndex index) {
 		this.index = index;
-		hashes.put("activeEpisode", index.tokenValue("Condition", "clinical-status", "active"));
-		hashes.put("recordedDate", index.parameter("Condition", "recorded-date"));
 		hashes.put("complex", index.token("Condition", "stage", CS + "frailty-status", "complex-kwetsbaar"));
 		hashes.put("breedMdo", index.token("Encounter", "type", CS + "meeting-type", "breed-mdo"));
 		hashes.put("mdoGzsp", index.token("Encounter", "type", CS + "meeting-type", "mdo-gzsp"));
@@ -106,9 +116,11 @@ final class WorklistQuery {
 		hashes.put("consentStatus", index.parameter("Consent", "status"));
 		hashes.put("consentDate", index.parameter("Consent", "date"));
 		hashes.put("consentCategory", index.tokenSystem("Consent", "category", CS + "consent-category"));
-		java.util.Map.of("taskDraft", "draft", "taskRequested", "requested", "taskReceived", "received", "taskAccepted", "accepted",
-				"taskReady", "ready", "taskInProgress", "in-progress", "taskOnHold", "on-hold")
-				.forEach((name, status) -> hashes.put(name, index.tokenValue("Task", "status", status)));
+		lists.put("tasksOpen", Arrays.stream(Task.TaskStatus.values())
+				.filter(status -> status != Task.TaskStatus.NULL && !CarePlanFacts.CLOSED_TASK.contains(status))
+				.map(status -> index.tokenValue("Task", "status", status.toCode())).toList());
+		lists.put("responsesCompleted", ResponseFacts.COMPLETED_CODES.stream()
+				.map(status -> index.tokenValue("QuestionnaireResponse", "status", status)).toList());
 	}
 
 	/** The open Tasks (of patients listed at the practice, when one is given). */
@@ -118,11 +130,12 @@ final class WorklistQuery {
 				(row, n) -> new TaskRow(row.getString("ID"), row.getString("PATIENT")));
 	}
 
-	/** Patients with an active complex-kwetsbaar episode, and the day it was recorded. */
-	List<PatientRow> complexFrail(String practice) {
-		String sql = COMPLEX_FRAIL + (practice == null ? "" : SearchIndex.atPractice("l.TARGET_RESOURCE_ID"))
-				+ " GROUP BY l.TARGET_RESOURCE_ID, pr.FHIR_ID";
-		return index.jdbc().query(sql(sql), parameters().addValue("practice", practice), (row, n) -> new PatientRow(
+	/** Patients whose current frailty status on {@code date} is complex frail, and the day that episode was recorded. */
+	List<PatientRow> complexFrail(String practice, LocalDate date) {
+		String sql = COMPLEX_FRAIL.formatted(index.currentFrailtyEpisodes())
+				+ (practice == null ? "" : SearchIndex.atPractice("e.PID"));
+		return index.jdbc().query(sql(sql), parameters().addValue("practice", practice)
+				.addValue("date", SearchIndex.ordinal(date)), (row, n) -> new PatientRow(
 				row.getLong("PID"), row.getString("PATIENT"), day(row.getObject("SINCE"))));
 	}
 
@@ -168,7 +181,12 @@ final class WorklistQuery {
 
 	/** The SQL with our hashes written in as literals. */
 	private String sql(String template) {
-		return SearchIndex.inline(template, hashes);
+		String sql = template;
+		for (Map.Entry<String, List<Long>> list : lists.entrySet()) {
+			sql = sql.replace(":" + list.getKey(), list.getValue().stream().map(String::valueOf)
+					.collect(java.util.stream.Collectors.joining(", ")));
+		}
+		return SearchIndex.inline(sql, hashes);
 	}
 
 

@@ -1,5 +1,8 @@
 package nl.zorgpad.pathway;
 
+import org.hl7.fhir.r4.model.PractitionerRole;
+import org.hl7.fhir.r4.model.Organization;
+import io.restassured.path.json.JsonPath;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -8,6 +11,7 @@ import io.restassured.response.Response;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
+import nl.zorgpad.frailty.FrailtyFacts;
 import nl.zorgpad.support.Examples;
 import nl.zorgpad.support.Fhir;
 import nl.zorgpad.support.Fixtures;
@@ -107,7 +111,8 @@ class PathwayRulesIT extends ServerTest {
 	}
 
 	@Test
-	void walksThePathwayWithTheLagsOfRealPractice_registrationAfterTheEvent() {
+	void walksThePathwayWithTheLagsOfRealPractice_andEveryViewAgreesWhereSheIs() {
+		String practice = listedThroughHerGpsRole();
 		// day -90 the POH opens the signalling episode; day -75 the patient consents
 		Condition episode = frailtyEpisode("A49.01", "mogelijk-kwetsbaar");
 		episode.setRecordedDateElement(new DateTimeType(Fixtures.date(TODAY.minusDays(90))));
@@ -139,7 +144,53 @@ class PathwayRulesIT extends ServerTest {
 		created(inclusion);
 		EpisodeOfCare trajectory = trajectory("startfase", EpisodeOfCare.EpisodeOfCareStatus.ACTIVE);
 		trajectory.setPeriod(new Period().setStart(Fixtures.date(TODAY.minusDays(9))));
-		created(trajectory);
+		String trajectoryId = created(trajectory);
+
+		// the five criteria, typed in today about the MDO of day -10, and the status complex frail set today
+		QuestionnaireResponse criteria = checklist("complex-kwetsbaar-criteria", "c", 5);
+		criteria.setEncounter(new Reference("Encounter/" + inclusionMdo));
+		created(criteria);
+		accepted(update(withStatus(episode, "A05", "complex-kwetsbaar")));
+
+		// $pathway, the worklists and the report agree on her
+		LocalDate evaluation = TODAY.minusDays(9).plusMonths(3);
+		LocalDate nextMdo = TODAY.minusDays(10).plusMonths(12);
+		JsonPath pathway = fhir().get("/" + patient + "/$pathway").then().statusCode(200).extract().jsonPath();
+		assertThat(pathway.getString("parameter.find { it.name == 'frailty' }.part.find { it.name == 'status' }"
+				+ ".valueCoding.code")).isEqualTo("complex-kwetsbaar");
+		assertThat(pathway.getString("parameter.find { it.name == 'trajectory' }.part.find { it.name == 'nextEvaluation' }"
+				+ ".valueDate")).isEqualTo(evaluation.toString());
+		assertThat(worklist("evaluation-due", practice, evaluation.minusDays(1))).isEmpty();
+		assertThat(worklist("evaluation-due", practice, evaluation))
+				.containsExactly("EpisodeOfCare/" + trajectoryId + " due " + evaluation);
+		assertThat(worklist("mdo-due", practice, nextMdo.minusDays(1))).isEmpty();
+		assertThat(worklist("mdo-due", practice, nextMdo)).containsExactly(patient + " due " + nextMdo);
+		JsonPath report = fhir().get("/$monitoring-report?practice=" + practice).then().statusCode(200).extract().jsonPath();
+		String row = "parameter.find { it.name == 'practice' && it.part.find { p -> p.name == 'organization' }"
+				+ ".valueReference.reference == 'Organization/" + practice + "' }.part.find { it.name == '%s' }.valueInteger";
+		assertThat(report.getInt(row.formatted("listedPatients"))).isEqualTo(1);
+		assertThat(report.getInt(row.formatted("complex-kwetsbaar"))).isEqualTo(1);
+		assertThat(report.getInt(row.formatted("kwetsbaar"))).isZero();
+	}
+
+	/** Lists her at a practice of her own, through her GP's PractitionerRole (as HIS systems do); returns the practice. */
+	private String listedThroughHerGpsRole() {
+		String practice = created(new Organization().setName("Huisartsenpraktijk " + Fixtures.uniqueFamily()));
+		PractitionerRole gp = new PractitionerRole().setOrganization(new Reference("Organization/" + practice));
+		String role = created(gp);
+		Patient listed = Fhir.parse(Patient.class, fhir().get("/" + patient).then().statusCode(200).extract().response());
+		listed.addGeneralPractitioner(new Reference("PractitionerRole/" + role));
+		accepted(update(listed));
+		return practice;
+	}
+
+	/** The worklist's items as "Type/id due yyyy-mm-dd". */
+	private static List<String> worklist(String type, String practice, LocalDate date) {
+		Bundle bundle = Fhir.parse(Bundle.class, fhir().get("/$worklist?type=" + type + "&practice=" + practice
+				+ "&date=" + date).then().statusCode(200).extract().response());
+		return bundle.getEntry().stream().map(entry -> entry.getResource().getIdElement().toUnqualifiedVersionless().getValue()
+				+ " due " + entry.getExtensionByUrl("https://zorgpad.nl/fhir/StructureDefinition/zp-worklist-item")
+						.getExtensionByUrl("due").getValue().primitiveValue()).toList();
 	}
 
 	@Test
@@ -166,7 +217,7 @@ class PathwayRulesIT extends ServerTest {
 	}
 
 	private static Condition withStatusDate(Condition episode, LocalDate day) {
-		episode.getStageFirstRep().addExtension(PathwayChecks.STATUS_DATE, new DateTimeType(Fixtures.date(day)));
+		episode.getStageFirstRep().addExtension(FrailtyFacts.STATUS_DATE, new DateTimeType(Fixtures.date(day)));
 		return episode;
 	}
 

@@ -1,4 +1,4 @@
-package nl.zorgpad.careteam;
+package nl.zorgpad.meeting;
 
 import static nl.zorgpad.careteam.CareTeamRole.CASEMANAGER_DEMENTIE;
 import static nl.zorgpad.careteam.CareTeamRole.COORDINATOR;
@@ -12,9 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import nl.zorgpad.meeting.Meeting;
-import nl.zorgpad.meeting.MeetingStatus;
-import nl.zorgpad.meeting.MeetingType;
+import nl.zorgpad.careteam.CareTeamMember;
+import nl.zorgpad.careteam.CareTeamRole;
 import nl.zorgpad.rules.Verdict;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

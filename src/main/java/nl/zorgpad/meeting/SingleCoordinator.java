@@ -1,17 +1,16 @@
-package nl.zorgpad.careteam;
+package nl.zorgpad.meeting;
 
 import java.util.List;
 import java.util.Objects;
-import nl.zorgpad.meeting.Meeting;
-import nl.zorgpad.meeting.MeetingType;
+import nl.zorgpad.careteam.CareTeamMember;
 import nl.zorgpad.rules.PureDomain;
-import nl.zorgpad.rules.RuleIds;
+import nl.zorgpad.rules.RuleId;
 import nl.zorgpad.rules.Verdict;
 
 /** ZP-R4: a finished {@code kernteam-overleg} needs the patient's core team to have exactly one coordinator. */
 @PureDomain
 public final class SingleCoordinator {
-	private static final String RULE = RuleIds.R4_SINGLE_COORDINATOR;
+	private static final RuleId RULE = RuleId.R4;
 
 	/**
 	 * @param meeting the Encounter being written
