@@ -160,7 +160,12 @@ final class CareRelations {
 			List<Long> organizations = pids(ORGANIZATIONS_OF_ROLES, new MapSqlParameterSource("roles", roles));
 			targets.addAll(organizations);
 			if (!organizations.isEmpty()) {
-				targets.addAll(pids(ROLES_OF_ORGANIZATIONS, new MapSqlParameterSource("organizations", organizations)));
+				// the practice's roles, and the practitioners who have them (SearchIndex#PRACTICES_OF_PATIENTS)
+				List<Long> practiceRoles = pids(ROLES_OF_ORGANIZATIONS, new MapSqlParameterSource("organizations", organizations));
+				targets.addAll(practiceRoles);
+				if (!practiceRoles.isEmpty()) {
+					targets.addAll(pids(PRACTITIONER_OF_ROLES, new MapSqlParameterSource("roles", practiceRoles)));
+				}
 			}
 		}
 		patients.addAll(ids(PRACTICE_PATIENTS, new MapSqlParameterSource("targets", targets)));

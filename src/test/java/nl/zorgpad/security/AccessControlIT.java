@@ -269,6 +269,19 @@ class AccessControlIT extends ServerTest {
 		}
 
 		@Test
+		void aPatientListedWithAnotherGpOfHerPractice_isHerPatientToo() {
+			String colleague = "Practitioner/ac-colleague-" + run;
+			put(colleague, "{\"resourceType\":\"Practitioner\",\"name\":[{\"family\":\"Collega\"}]}");
+			put("PractitionerRole/ac-colleague-role-" + run, "{\"resourceType\":\"PractitionerRole\",\"practitioner\":"
+					+ ref(colleague) + ",\"organization\":" + ref("Organization/ac-practice-a-" + run) + "}");
+			String carla = "ac-carla-" + run;
+			put("Patient/" + carla, patient(Fixtures.newBsn(), colleague));
+
+			fhir(user(gpA)).get("/Patient/" + carla).then().statusCode(200);
+			fhir(user(gpB)).get("/Patient/" + carla).then().statusCode(404);
+		}
+
+		@Test
 		void anAppUsingHapisGenericClient_pagesThroughItsPatientsAndGets404OutsideIt() {
 			IGenericClient client = FhirContext.forR4Cached().newRestfulGenericClient("http://localhost:" + port + "/fhir");
 			client.registerInterceptor(new BearerTokenAuthInterceptor(user(gpA)));
