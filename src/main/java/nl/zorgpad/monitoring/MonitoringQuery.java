@@ -2,8 +2,8 @@ package nl.zorgpad.monitoring;
 
 import java.util.HashMap;
 import java.util.List;
-import nl.zorgpad.frailty.FrailtyStatus;
 import java.util.Map;
+import nl.zorgpad.frailty.FrailtyStatus;
 import nl.zorgpad.server.SearchIndex;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
@@ -22,10 +22,10 @@ final class MonitoringQuery {
 			""";
 	private static final String LISTED = """
 			SELECT o.FHIR_ID AS PRACTICE, COUNT(*) AS N,
-			  SUM(CASE WHEN bd.SP_VALUE_LOW_DATE_ORDINAL <= :born75 THEN 1 ELSE 0 END) AS OLD
+			SUM(CASE WHEN bd.SP_VALUE_LOW_DATE_ORDINAL <= :born75 THEN 1 ELSE 0 END) AS OLD
 			FROM (SELECT p.RES_ID AS TARGET_RESOURCE_ID FROM HFJ_RESOURCE p
-			  WHERE p.RES_TYPE = 'Patient' AND p.RES_DELETED_AT IS NULL
-			  AND %s) l
+			WHERE p.RES_TYPE = 'Patient' AND p.RES_DELETED_AT IS NULL
+			AND %s) l
 			LEFT JOIN HFJ_SPIDX_DATE bd ON bd.RES_ID = l.TARGET_RESOURCE_ID AND bd.HASH_IDENTITY = :birthdate
 			""" + PRACTICE;
 	/** Patients with an episode (Condition with an ICPC code) that had started on {@code date}. */
@@ -37,9 +37,9 @@ final class MonitoringQuery {
 			""" + PRACTICE + """
 			WHERE c.HASH_SYS_AND_VALUE = :code
 			AND COALESCE(
-			  (SELECT MIN(od.SP_VALUE_LOW_DATE_ORDINAL) FROM HFJ_SPIDX_DATE od WHERE od.RES_ID = c.RES_ID AND od.HASH_IDENTITY = :onset),
-			  (SELECT MIN(rd.SP_VALUE_LOW_DATE_ORDINAL) FROM HFJ_SPIDX_DATE rd WHERE rd.RES_ID = c.RES_ID AND rd.HASH_IDENTITY = :recorded),
-			  0) <= :date
+			(SELECT MIN(od.SP_VALUE_LOW_DATE_ORDINAL) FROM HFJ_SPIDX_DATE od WHERE od.RES_ID = c.RES_ID AND od.HASH_IDENTITY = :onset),
+			(SELECT MIN(rd.SP_VALUE_LOW_DATE_ORDINAL) FROM HFJ_SPIDX_DATE rd WHERE rd.RES_ID = c.RES_ID AND rd.HASH_IDENTITY = :recorded),
+			0) <= :date
 			""";
 	private static final String ACTIVE = "JOIN HFJ_SPIDX_TOKEN cs ON cs.RES_ID = c.RES_ID AND cs.HASH_VALUE = :activeEpisode";
 	private static final String NOT_IN_ERROR = "AND NOT EXISTS (SELECT 1 FROM HFJ_SPIDX_TOKEN ve WHERE ve.RES_ID = c.RES_ID"
@@ -48,7 +48,7 @@ final class MonitoringQuery {
 	private static final String STATUS = """
 			SELECT o.FHIR_ID AS PRACTICE, COUNT(DISTINCT l.TARGET_RESOURCE_ID) AS N
 			FROM (SELECT e.PID AS TARGET_RESOURCE_ID FROM (%s) e
-			  JOIN HFJ_SPIDX_TOKEN sg ON sg.RES_ID = e.RES_ID AND sg.HASH_SYS_AND_VALUE = :stage) l
+			JOIN HFJ_SPIDX_TOKEN sg ON sg.RES_ID = e.RES_ID AND sg.HASH_SYS_AND_VALUE = :stage) l
 			""" + PRACTICE + " WHERE 1 = 1";
 	private static final String MDOS = """
 			SELECT o.FHIR_ID AS PRACTICE, COUNT(DISTINCT l.SRC_RESOURCE_ID) AS N, COUNT(DISTINCT l.TARGET_RESOURCE_ID) AS PATIENTS

@@ -9,7 +9,7 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
-import nl.zorgpad.rules.RuleOutcomes;
+import nl.zorgpad.fhir.RuleOutcomes;
 import nl.zorgpad.rules.RuleSwitches;
 import nl.zorgpad.rules.Verdict;
 import nl.zorgpad.server.FhirServerPlugin;

@@ -62,11 +62,6 @@ public final class ProfilePackage {
 		return archive.clone();
 	}
 
-	/** Paths of every file in the archive, e.g. {@code package/StructureDefinition-zp-patient.json}. */
-	public List<String> paths() {
-		return List.copyOf(files.keySet());
-	}
-
 	/** The conformance resources: every JSON resource directly in {@code package/}. */
 	public List<Resource> conformanceResources(FhirContext context) {
 		return resourcesIn("package/", context);

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.List;
 import java.util.Set;
+import nl.zorgpad.fhir.Outcomes;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Resource;
@@ -86,14 +87,7 @@ final class ProfileValidationInterceptor {
 	}
 
 	private UnprocessableEntityException refusal(List<OperationOutcome.OperationOutcomeIssueComponent> issues) {
-		OperationOutcome outcome = new OperationOutcome();
-		issues.forEach(outcome::addIssue);
-		String summary = "Resource does not conform to its Zorgpad profile: " + issues.get(0).getDiagnostics();
-		return new UnprocessableEntityException(context, outcome) {
-			@Override
-			public String getMessage() {
-				return summary;
-			}
-		};
+		return Outcomes.unprocessable(context, issues,
+				"Resource does not conform to its Zorgpad profile: " + issues.get(0).getDiagnostics());
 	}
 }

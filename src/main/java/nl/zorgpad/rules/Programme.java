@@ -31,6 +31,16 @@ public final class Programme {
 		return Clock.system(ZONE);
 	}
 
+	/**
+	 * The server's clock moved by whole days so that today is {@code pinned} (time still passes); the real clock
+	 * for null. For running the server, and its test suite, on a chosen calendar day.
+	 */
+	public static Clock clock(LocalDate pinned) {
+		Clock system = systemClock();
+		return pinned == null ? system
+				: Clock.offset(system, java.time.Duration.ofDays(java.time.temporal.ChronoUnit.DAYS.between(today(system), pinned)));
+	}
+
 	/** Today in the Netherlands, by {@code clock}. */
 	public static LocalDate today(Clock clock) {
 		return LocalDate.now(clock.withZone(ZONE));

@@ -22,9 +22,9 @@ final class ScreeningQuery {
 			AND bd.SP_VALUE_LOW_DATE_ORDINAL <= :bornBy
 			AND %s
 			AND NOT EXISTS (SELECT 1 FROM HFJ_RES_LINK l
-			  JOIN HFJ_SPIDX_TOKEN c ON c.RES_ID = l.SRC_RESOURCE_ID AND c.HASH_SYS_AND_VALUE = :a05
-			  JOIN HFJ_SPIDX_TOKEN s ON s.RES_ID = l.SRC_RESOURCE_ID AND s.HASH_VALUE = :activeEpisode
-			  WHERE l.TARGET_RESOURCE_ID = p.RES_ID AND l.SRC_PATH = 'Condition.subject')
+			JOIN HFJ_SPIDX_TOKEN c ON c.RES_ID = l.SRC_RESOURCE_ID AND c.HASH_SYS_AND_VALUE = :a05
+			JOIN HFJ_SPIDX_TOKEN s ON s.RES_ID = l.SRC_RESOURCE_ID AND s.HASH_VALUE = :activeEpisode
+			WHERE l.TARGET_RESOURCE_ID = p.RES_ID AND l.SRC_PATH = 'Condition.subject')
 			""";
 	private static final String ACTIVE_MEDICATIONS = """
 			FROM HFJ_RES_LINK m
@@ -37,7 +37,7 @@ final class ScreeningQuery {
 			JOIN HFJ_SPIDX_DATE ed ON ed.RES_ID = e.SRC_RESOURCE_ID AND ed.HASH_IDENTITY = :encounterDate
 			WHERE e.SRC_PATH = 'Encounter.subject' AND ed.SP_VALUE_LOW_DATE_ORDINAL <= :date
 			AND NOT EXISTS (SELECT 1 FROM HFJ_SPIDX_TOKEN et WHERE et.RES_ID = e.SRC_RESOURCE_ID
-			  AND (et.HASH_SYS = :meetingType OR et.HASH_VALUE IN (:planned, :cancelled, :enteredInError)))
+			AND (et.HASH_SYS = :meetingType OR et.HASH_VALUE IN (:planned, :cancelled, :enteredInError)))
 			""";
 	private static final String ORDER = "ORDER BY bd.SP_VALUE_LOW_DATE_ORDINAL, p.RES_ID";
 

@@ -45,7 +45,7 @@ final class AccessPolicy {
 	 */
 	static final Map<String, Set<String>> OPERATION_READS = Map.of(
 			"$screening-list", Set.of("Patient", "Condition", "Encounter", "MedicationStatement", "MedicationRequest"),
-			"$worklist", Set.of("Patient", "Condition", "Consent", "Encounter", "EpisodeOfCare", "QuestionnaireResponse"),
+			"$worklist", Set.of("Patient", "Condition", "Consent", "Encounter", "EpisodeOfCare", "QuestionnaireResponse", "Task"),
 			"$monitoring-report", Set.of("Patient", "Condition", "Encounter", "CarePlan"),
 			"$pathway", Set.of("Patient", "Condition", "Consent", "Encounter", "CareTeam", "CarePlan", "Goal",
 					"Observation", "QuestionnaireResponse", "EpisodeOfCare", "Task"),

@@ -1,14 +1,14 @@
 package nl.zorgpad.security;
 
-import java.time.LocalDate;
 import java.time.Clock;
-import nl.zorgpad.rules.Programme;
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import nl.zorgpad.careteam.CareTeamRole;
 import nl.zorgpad.pathway.DiscussionConsent;
+import nl.zorgpad.rules.Programme;
 import nl.zorgpad.server.SearchIndex;
 import nl.zorgpad.server.StoredResources;
 import org.hl7.fhir.r4.model.Reference;

@@ -16,6 +16,8 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
+import nl.zorgpad.fhir.Outcomes;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -58,7 +60,7 @@ final class HardeningFilter extends OncePerRequestFilter {
 			try {
 				body = read(gzip ? new GZIPInputStream(request.getInputStream()) : request.getInputStream());
 			} catch (java.util.zip.ZipException notGzip) {
-				refuse(response, HttpServletResponse.SC_BAD_REQUEST, "invalid", "Content-Encoding is gzip, but the body is not");
+				refuse(response, HttpServletResponse.SC_BAD_REQUEST, OperationOutcome.IssueType.INVALID, "Content-Encoding is gzip, but the body is not");
 				return;
 			}
 			if (body == null) {
@@ -91,14 +93,12 @@ final class HardeningFilter extends OncePerRequestFilter {
 
 	private void tooLarge(HttpServletRequest request, HttpServletResponse response, String message) throws IOException {
 		audit.refused(request, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, message);
-		refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "too-costly", message);
+		refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, OperationOutcome.IssueType.TOOCOSTLY, message);
 	}
 
-	private static void refuse(HttpServletResponse response, int status, String code, String message) throws IOException {
-		response.setStatus(status);
-		response.setContentType("application/fhir+json;charset=UTF-8");
-		response.getOutputStream().write(("{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\","
-				+ "\"code\":\"" + code + "\",\"diagnostics\":\"" + message + "\"}]}").getBytes(StandardCharsets.UTF_8));
+	private static void refuse(HttpServletResponse response, int status, OperationOutcome.IssueType type, String message)
+			throws IOException {
+		Outcomes.write(response, status, type, message);
 	}
 
 	/** The request with its body read (and inflated) already; no Content-Encoding any more. */

@@ -8,11 +8,10 @@ import ca.uhn.fhir.rest.server.interceptor.consent.ConsentInterceptor;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import javax.crypto.spec.SecretKeySpec;
+import nl.zorgpad.fhir.Outcomes;
 import nl.zorgpad.server.FhirServerPlugin;
 import nl.zorgpad.server.SearchIndex;
 import nl.zorgpad.server.StoredResources;
@@ -60,7 +59,6 @@ class SecurityConfig {
 			log.warn("zorgpad.security.enabled=false: no authentication, no authorization, no audit trail");
 			return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll()).build();
 		}
-		OperationOutcomes outcomes = new OperationOutcomes(context);
 		return http
 				.authorizeHttpRequests(requests -> requests
 						// /actuator/** is served on the management port only (management.server.port)
@@ -72,16 +70,16 @@ class SecurityConfig {
 						.jwt(jwt -> jwt.decoder(new CachingJwtDecoder(decoder(properties.jwt(), environment))))
 						.authenticationEntryPoint((request, response, failure) -> {
 							audit.refused(request, 401, "invalid token: " + failure.getMessage());
-							outcomes.write(response, 401, OperationOutcome.IssueType.LOGIN,
+							Outcomes.write(response, 401, OperationOutcome.IssueType.LOGIN,
 									"A valid bearer token is required: " + failure.getMessage());
 						}))
 				.exceptionHandling(exceptions -> exceptions
 						.authenticationEntryPoint((request, response, failure) -> {
 							audit.refused(request, 401, "no token");
-							outcomes.write(response, 401, OperationOutcome.IssueType.LOGIN,
+							Outcomes.write(response, 401, OperationOutcome.IssueType.LOGIN,
 									"A bearer token is required (Authorization: Bearer …)");
 						})
-						.accessDeniedHandler((request, response, denied) -> outcomes.write(response, 403,
+						.accessDeniedHandler((request, response, denied) -> Outcomes.write(response, 403,
 								OperationOutcome.IssueType.FORBIDDEN, "Access denied")))
 				.build();
 	}
@@ -216,20 +214,5 @@ class SecurityConfig {
 			server.registerProvider(new AuditEventProvider(store));
 			server.registerInterceptor(audit);
 		};
-	}
-
-	/** OperationOutcome bodies for what Spring Security refuses before HAPI sees the request. */
-	record OperationOutcomes(FhirContext context) {
-		void write(HttpServletResponse response, int status, OperationOutcome.IssueType type, String message)
-				throws IOException {
-			OperationOutcome outcome = new OperationOutcome();
-			outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR).setCode(type).setDiagnostics(message);
-			response.setStatus(status);
-			if (status == 401) {
-				response.setHeader("WWW-Authenticate", "Bearer");
-			}
-			response.setContentType("application/fhir+json;charset=UTF-8");
-			response.getWriter().write(context.newJsonParser().encodeResourceToString(outcome));
-		}
 	}
 }

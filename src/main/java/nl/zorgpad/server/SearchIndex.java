@@ -5,12 +5,12 @@ import ca.uhn.fhir.jpa.model.config.PartitionSettings;
 import ca.uhn.fhir.jpa.model.entity.BaseResourceIndexedSearchParam;
 import ca.uhn.fhir.jpa.model.entity.ResourceIndexedSearchParamToken;
 import java.time.LocalDate;
-import nl.zorgpad.fhir.Codes;
-import nl.zorgpad.frailty.FrailtyFacts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import nl.zorgpad.fhir.Codes;
+import nl.zorgpad.frailty.FrailtyFacts;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -34,9 +34,9 @@ public class SearchIndex {
 				+ tokenValue("Patient", "active", "false") + ", " + tokenValue("Patient", "deceased", "true") + "))";
 		this.currentFrailtyEpisodes = inline("""
 				SELECT RES_ID, PID, RECORDED FROM (SELECT c.RES_ID, l.TARGET_RESOURCE_ID AS PID,
-				  rd.SP_VALUE_LOW_DATE_ORDINAL AS RECORDED,
-				  ROW_NUMBER() OVER (PARTITION BY l.TARGET_RESOURCE_ID
-				    ORDER BY COALESCE(rd.SP_VALUE_LOW, r.RES_UPDATED) DESC, c.RES_ID DESC) AS N
+				rd.SP_VALUE_LOW_DATE_ORDINAL AS RECORDED,
+				ROW_NUMBER() OVER (PARTITION BY l.TARGET_RESOURCE_ID
+					ORDER BY COALESCE(rd.SP_VALUE_LOW, r.RES_UPDATED) DESC, c.RES_ID DESC) AS N
 				FROM HFJ_SPIDX_TOKEN c
 				JOIN HFJ_RESOURCE r ON r.RES_ID = c.RES_ID AND r.RES_DELETED_AT IS NULL
 				JOIN HFJ_SPIDX_TOKEN cs ON cs.RES_ID = c.RES_ID AND cs.HASH_VALUE = :active
@@ -94,16 +94,16 @@ public class SearchIndex {
 	 */
 	public static final String PRACTICES_OF_PATIENTS = """
 			SELECT g.SRC_RESOURCE_ID AS PID, g.TARGET_RESOURCE_ID AS ORG, 1 AS RANK FROM HFJ_RES_LINK g
-			  WHERE g.SRC_PATH = 'Patient.generalPractitioner' AND g.TARGET_RESOURCE_TYPE = 'Organization'
+			WHERE g.SRC_PATH = 'Patient.generalPractitioner' AND g.TARGET_RESOURCE_TYPE = 'Organization'
 			UNION ALL
 			SELECT g.SRC_RESOURCE_ID, ro.TARGET_RESOURCE_ID, 2 FROM HFJ_RES_LINK g
-			  JOIN HFJ_RES_LINK ro ON ro.SRC_RESOURCE_ID = g.TARGET_RESOURCE_ID AND ro.SRC_PATH = 'PractitionerRole.organization'
-			  WHERE g.SRC_PATH = 'Patient.generalPractitioner' AND g.TARGET_RESOURCE_TYPE = 'PractitionerRole'
+			JOIN HFJ_RES_LINK ro ON ro.SRC_RESOURCE_ID = g.TARGET_RESOURCE_ID AND ro.SRC_PATH = 'PractitionerRole.organization'
+			WHERE g.SRC_PATH = 'Patient.generalPractitioner' AND g.TARGET_RESOURCE_TYPE = 'PractitionerRole'
 			UNION ALL
 			SELECT g.SRC_RESOURCE_ID, ro.TARGET_RESOURCE_ID, 3 FROM HFJ_RES_LINK g
-			  JOIN HFJ_RES_LINK rp ON rp.TARGET_RESOURCE_ID = g.TARGET_RESOURCE_ID AND rp.SRC_PATH = 'PractitionerRole.practitioner'
-			  JOIN HFJ_RES_LINK ro ON ro.SRC_RESOURCE_ID = rp.SRC_RESOURCE_ID AND ro.SRC_PATH = 'PractitionerRole.organization'
-			  WHERE g.SRC_PATH = 'Patient.generalPractitioner' AND g.TARGET_RESOURCE_TYPE = 'Practitioner'
+			JOIN HFJ_RES_LINK rp ON rp.TARGET_RESOURCE_ID = g.TARGET_RESOURCE_ID AND rp.SRC_PATH = 'PractitionerRole.practitioner'
+			JOIN HFJ_RES_LINK ro ON ro.SRC_RESOURCE_ID = rp.SRC_RESOURCE_ID AND ro.SRC_PATH = 'PractitionerRole.organization'
+			WHERE g.SRC_PATH = 'Patient.generalPractitioner' AND g.TARGET_RESOURCE_TYPE = 'Practitioner'
 			""";
 
 	/**
@@ -112,7 +112,7 @@ public class SearchIndex {
 	 */
 	public static final String PRACTICE_OF_PATIENT = """
 			SELECT PID, ORG FROM (SELECT pp.PID, pp.ORG,
-			  ROW_NUMBER() OVER (PARTITION BY pp.PID ORDER BY pp.RANK, pp.ORG) AS N FROM (
+			ROW_NUMBER() OVER (PARTITION BY pp.PID ORDER BY pp.RANK, pp.ORG) AS N FROM (
 			""" + PRACTICES_OF_PATIENTS + """
 			) pp) ranked WHERE N = 1
 			""";

@@ -36,9 +36,9 @@ public class StoredResources {
 			""";
 	private static final String ABOUT = CURRENT + """
 			WHERE r.RES_ID IN (
-			  SELECT l.SRC_RESOURCE_ID FROM HFJ_RES_LINK l
-			  JOIN HFJ_RESOURCE p ON p.RES_ID = l.TARGET_RESOURCE_ID
-			  WHERE p.RES_TYPE = 'Patient' AND p.FHIR_ID = :patient AND l.SRC_PATH = :path)
+			SELECT l.SRC_RESOURCE_ID FROM HFJ_RES_LINK l
+			JOIN HFJ_RESOURCE p ON p.RES_ID = l.TARGET_RESOURCE_ID
+			WHERE p.RES_TYPE = 'Patient' AND p.FHIR_ID = :patient AND l.SRC_PATH = :path)
 			AND r.RES_TYPE = :type AND r.RES_DELETED_AT IS NULL
 			""";
 	private static final String BY_ID = CURRENT + """

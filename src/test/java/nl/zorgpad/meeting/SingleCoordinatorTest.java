@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import nl.zorgpad.careteam.CareTeamMember;
-import nl.zorgpad.careteam.CareTeamRole;
 import nl.zorgpad.rules.Verdict;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

@@ -1,15 +1,12 @@
 package nl.zorgpad.pathway;
 
-import org.hl7.fhir.r4.model.PractitionerRole;
-import org.hl7.fhir.r4.model.Organization;
-import io.restassured.path.json.JsonPath;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.time.LocalDate;
-import java.util.Date;
 import java.util.List;
 import nl.zorgpad.frailty.FrailtyFacts;
 import nl.zorgpad.support.Examples;
@@ -27,8 +24,10 @@ import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.EpisodeOfCare;
+import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
@@ -42,7 +41,7 @@ import org.junit.jupiter.api.Test;
  */
 class PathwayRulesIT extends ServerTest {
 	private static final String CS = "https://zorgpad.nl/fhir/CodeSystem/";
-	private static final LocalDate TODAY = LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")); // the server's day
+	private static final LocalDate TODAY = Fixtures.today(); // the server's day
 	private static final String HUISARTS = "PractitionerRole/huisarts-de-boer";
 	private static final String POH = "PractitionerRole/poh-van-dijk";
 	private static final String WIJKVERPLEEGKUNDIGE = "PractitionerRole/wijkverpleegkundige-bakker";
@@ -89,7 +88,7 @@ class PathwayRulesIT extends ServerTest {
 		refused(create(meeting("breed-mdo", Encounter.EncounterStatus.PLANNED, TODAY.plusDays(14), HUISARTS)),
 				"ZP-R5", "gezondheidsplan");
 		CarePlan plan = Examples.about("CarePlan-gezondheidsplan-jansen", patient);
-		plan.setPeriod(new Period().setStart(new Date())).getAddresses().clear();
+		plan.setPeriod(new Period().setStart(Fixtures.now())).getAddresses().clear();
 		created(plan);
 		created(meeting("breed-mdo", Encounter.EncounterStatus.PLANNED, TODAY.plusDays(14), HUISARTS));
 
@@ -104,7 +103,7 @@ class PathwayRulesIT extends ServerTest {
 		refused(create(trajectory("startfase", EpisodeOfCare.EpisodeOfCareStatus.ACTIVE)), "ZP-R6", "vervolgfase");
 
 		// 6 Stop: finishing needs the four stop criteria
-		trajectory.setStatus(EpisodeOfCare.EpisodeOfCareStatus.FINISHED).getPeriod().setEnd(new Date());
+		trajectory.setStatus(EpisodeOfCare.EpisodeOfCareStatus.FINISHED).getPeriod().setEnd(Fixtures.now());
 		refused(update(trajectory), "ZP-R6", "gzsp-stop");
 		created(checklist("gzsp-stop", "s", 4));
 		accepted(update(trajectory));
@@ -264,7 +263,7 @@ class PathwayRulesIT extends ServerTest {
 	void anOpenActionOfTheActivePlan_needsAnOwnerAndAnUrgency_onEveryWriteOfThePlanOrItsTask() {
 		created(consent("programma-deelname"));
 		CarePlan plan = Examples.about("CarePlan-gezondheidsplan-jansen", patient);
-		plan.setPeriod(new Period().setStart(new Date())).getAddresses().clear();
+		plan.setPeriod(new Period().setStart(Fixtures.now())).getAddresses().clear();
 		plan.setId(created(plan));
 
 		// a new action on the active plan without an urgency: refused; once given one, accepted
@@ -296,7 +295,7 @@ class PathwayRulesIT extends ServerTest {
 		created(checklist("complex-kwetsbaar-criteria", "c", 5));
 		created(frailtyEpisode("A05", "complex-kwetsbaar"));
 		CarePlan plan = Examples.about("CarePlan-gezondheidsplan-jansen", patient);
-		plan.setPeriod(new Period().setStart(new Date())).getAddresses().clear();
+		plan.setPeriod(new Period().setStart(Fixtures.now())).getAddresses().clear();
 		created(plan);
 		created(meeting("mdo-gzsp", Encounter.EncounterStatus.FINISHED, TODAY.minusDays(10), HUISARTS, WIJKVERPLEEGKUNDIGE));
 		created(meeting("so-consult", Encounter.EncounterStatus.FINISHED, TODAY.minusDays(7), SO));
@@ -432,7 +431,7 @@ class PathwayRulesIT extends ServerTest {
 		QuestionnaireResponse response = new QuestionnaireResponse();
 		response.setQuestionnaire("https://zorgpad.nl/fhir/Questionnaire/" + questionnaire);
 		response.setStatus(QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED);
-		response.setSubject(new Reference(patient)).setAuthored(new Date()).setAuthor(new Reference(HUISARTS));
+		response.setSubject(new Reference(patient)).setAuthored(Fixtures.now()).setAuthor(new Reference(HUISARTS));
 		for (int i = 1; i <= items; i++) {
 			response.addItem().setLinkId(prefix + i).addAnswer().setValue(new BooleanType(true));
 		}
@@ -445,7 +444,7 @@ class PathwayRulesIT extends ServerTest {
 		trajectory.getTeam().clear();
 		trajectory.getType().get(1).getCodingFirstRep().setCode(phase).setDisplay(null);
 		trajectory.setStatus(status);
-		trajectory.setPeriod(new Period().setStart(new Date()));
+		trajectory.setPeriod(new Period().setStart(Fixtures.now()));
 		return trajectory;
 	}
 

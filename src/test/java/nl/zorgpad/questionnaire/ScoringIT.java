@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.restassured.response.Response;
-import java.util.Date;
 import java.util.Map;
 import nl.zorgpad.support.Fhir;
 import nl.zorgpad.support.Fixtures;
@@ -34,7 +33,7 @@ class ScoringIT extends ServerTest {
 	private QuestionnaireResponse gfi(String defaultAnswer, Map<String, String> answers) {
 		QuestionnaireResponse response =
 				InstrumentScorerTest.respond(InstrumentScorerTest.questionnaire("gfi"), defaultAnswer, answers);
-		response.setSubject(new Reference(patient)).setAuthored(new Date());
+		response.setSubject(new Reference(patient)).setAuthored(Fixtures.now());
 		return response;
 	}
 
@@ -157,7 +156,7 @@ class ScoringIT extends ServerTest {
 				.statusCode(201).extract().jsonPath().getString("id");
 		QuestionnaireResponse ediz =
 				InstrumentScorerTest.respond(InstrumentScorerTest.questionnaire("ediz"), "ja", Map.of());
-		ediz.setSubject(new Reference(patient)).setAuthored(new Date());
+		ediz.setSubject(new Reference(patient)).setAuthored(Fixtures.now());
 		ediz.setAuthor(new Reference(carer)).setSource(new Reference(carer));
 
 		String id = store(ediz);
@@ -180,7 +179,7 @@ class ScoringIT extends ServerTest {
 
 		QuestionnaireResponse response = InstrumentScorerTest.respond(regional, "nee", Map.of("trazag-1", "ja"));
 		response.setQuestionnaire(regional.getUrl() + "|2026.1");
-		response.setSubject(new Reference(patient)).setAuthored(new Date());
+		response.setSubject(new Reference(patient)).setAuthored(Fixtures.now());
 		String id = store(response);
 
 		Observation score = (Observation) scoresOf(id).getEntryFirstRep().getResource();

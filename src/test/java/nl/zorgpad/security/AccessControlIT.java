@@ -1,9 +1,9 @@
 package nl.zorgpad.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
@@ -325,6 +325,15 @@ class AccessControlIT extends ServerTest {
 			fhir(patientsOnly).get("/$worklist?type=consent-review").then().statusCode(403);
 			fhir(patientsOnly).get("/Patient/" + anna + "/$pathway").then().statusCode(403);
 			fhir(Tokens.of("system/*.rs", null, null)).get("/Patient/" + anna + "/$pathway").then().statusCode(200);
+		}
+
+		@Test
+		void theOverdueActionsList_needsTaskReadScopes_likeEveryTypeItShows() {
+			String allButTasks = "system/Patient.rs system/Condition.rs system/Consent.rs system/Encounter.rs"
+					+ " system/EpisodeOfCare.rs system/QuestionnaireResponse.rs";
+			fhir(Tokens.of(allButTasks, null, null)).get("/$worklist?type=tasks-overdue").then().statusCode(403);
+			fhir(Tokens.of(allButTasks + " system/Task.rs", null, null)).get("/$worklist?type=tasks-overdue")
+					.then().statusCode(200);
 		}
 
 		@Test
@@ -694,7 +703,7 @@ class AccessControlIT extends ServerTest {
 	private static String consent(String patient) {
 		org.hl7.fhir.r4.model.Consent consent = nl.zorgpad.support.Examples.about("Consent-bespreken-kernteam",
 				"Patient/" + patient);
-		java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam"));
+		java.time.LocalDate today = Fixtures.today();
 		consent.setDateTime(Fixtures.date(today.minusDays(1)));
 		consent.getProvision().getPeriod().setStart(Fixtures.date(today.minusDays(1)))
 				.setEnd(Fixtures.date(today.plusYears(1)));

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import nl.zorgpad.support.Examples;
 import nl.zorgpad.support.Fhir;
+import nl.zorgpad.support.Fixtures;
 import nl.zorgpad.support.ServerTest;
 import nl.zorgpad.support.Tokens;
 import org.awaitility.Awaitility;
@@ -139,7 +140,7 @@ class SecurityIT extends ServerTest {
 			consent.setId("security-consented-consent");
 			consent.setDateTime(new java.util.Date());
 			consent.getProvision().getPeriod().setStart(new java.util.Date())
-					.setEnd(java.sql.Date.valueOf(java.time.LocalDate.now().plusYears(1)));
+					.setEnd(java.sql.Date.valueOf(Fixtures.today().plusYears(1)));
 			put("Consent/security-consented-consent", Fhir.json(consent));
 			put("CareTeam/security-consented-team", "{\"resourceType\":\"CareTeam\",\"id\":\"security-consented-team\","
 					+ "\"status\":\"active\",\"subject\":{\"reference\":\"" + patient + "\"},\"participant\":[{\"member\":"

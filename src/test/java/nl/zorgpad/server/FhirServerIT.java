@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.restassured.response.Response;
-import java.time.LocalDate;
 import java.util.List;
 import nl.zorgpad.support.Fhir;
 import nl.zorgpad.support.Fixtures;
@@ -127,7 +126,7 @@ class FhirServerIT extends ServerTest {
 			bundle.addEntry().setFullUrl("urn:uuid:8a3c1c9e-0d51-4a4f-9d8b-1f1f2b3c4d5e").setResource(patient)
 					.getRequest().setMethod(HTTPVerb.POST).setUrl("Patient")
 					.setIfNoneExist("identifier=" + Fixtures.BSN + "|" + bsn);
-			Encounter encounter = Fixtures.encounter("urn:uuid:8a3c1c9e-0d51-4a4f-9d8b-1f1f2b3c4d5e", LocalDate.now());
+			Encounter encounter = Fixtures.encounter("urn:uuid:8a3c1c9e-0d51-4a4f-9d8b-1f1f2b3c4d5e", Fixtures.today());
 			encounter.addIdentifier().setSystem("urn:oid:2.16.840.1.113883.2.4.6.3.99").setValue("enc-" + bsn);
 			bundle.addEntry().setResource(encounter).getRequest().setMethod(HTTPVerb.PUT)
 					.setUrl("Encounter?identifier=urn:oid:2.16.840.1.113883.2.4.6.3.99|enc-" + bsn);
@@ -217,7 +216,7 @@ class FhirServerIT extends ServerTest {
 		@Test
 		void includesAndRevincludesReferencedResources() {
 			String patientId = create(Fixtures.elderlyPatient(Fixtures.uniqueFamily()));
-			String encounterId = create(Fixtures.encounter("Patient/" + patientId, LocalDate.now()));
+			String encounterId = create(Fixtures.encounter("Patient/" + patientId, Fixtures.today()));
 
 			Bundle included = Fhir.parse(Bundle.class, fhir().queryParam("_id", encounterId)
 					.queryParam("_include", "Encounter:subject").get("/Encounter"));
@@ -231,7 +230,7 @@ class FhirServerIT extends ServerTest {
 		@Test
 		void patientEverything_returnsThePatientsRecord() {
 			String patientId = create(Fixtures.elderlyPatient(Fixtures.uniqueFamily()));
-			String encounterId = create(Fixtures.encounter("Patient/" + patientId, LocalDate.now()));
+			String encounterId = create(Fixtures.encounter("Patient/" + patientId, Fixtures.today()));
 
 			Bundle everything = Fhir.parse(Bundle.class, fhir().get("/Patient/" + patientId + "/$everything"));
 			assertThat(resourceIds(everything)).contains("Patient/" + patientId, "Encounter/" + encounterId);

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import nl.zorgpad.rules.Programme;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.Patient;
@@ -46,7 +47,7 @@ public final class Fixtures {
 		patient.addIdentifier().setSystem(BSN).setValue(newBsn());
 		patient.addName().setFamily(family).addGiven("Anna");
 		patient.setGender(Enumerations.AdministrativeGender.FEMALE);
-		patient.setBirthDate(date(LocalDate.now().minusYears(82)));
+		patient.setBirthDate(date(today().minusYears(82)));
 		return patient;
 	}
 
@@ -62,6 +63,27 @@ public final class Fixtures {
 		encounter.getPeriod().setStart(date(day));
 		return encounter;
 	}
+
+	/**
+	 * The day the server under test runs on: {@code -Dzorgpad.test.today=2028-02-29} pins it (ServerTest tells the
+	 * server the same), else the real day in the Netherlands. Fixtures are built relative to it.
+	 */
+	public static LocalDate today() {
+		return Programme.today(CLOCK);
+	}
+
+	/** The current instant on the server's clock (moved to {@link #today()} when pinned). */
+	public static Date now() {
+		return Date.from(CLOCK.instant());
+	}
+
+	/** The pinned day, or null when the suite runs on the real day. */
+	public static LocalDate pinnedDay() {
+		String pinned = System.getProperty("zorgpad.test.today");
+		return pinned == null || pinned.isBlank() ? null : LocalDate.parse(pinned);
+	}
+
+	private static final java.time.Clock CLOCK = Programme.clock(pinnedDay());
 
 	public static Date date(LocalDate day) {
 		return Date.from(day.atStartOfDay(ZoneId.systemDefault()).toInstant());

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -75,7 +74,7 @@ public final class Population {
 	}
 
 	private static Population generate(int port) {
-		LocalDate today = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
+		LocalDate today = Fixtures.today();
 		try {
 			Path manifest = Files.createTempFile("population-", ".json");
 			Process generator = new ProcessBuilder("python3", "scripts/generate-population.py",

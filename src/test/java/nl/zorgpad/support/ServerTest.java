@@ -29,6 +29,9 @@ public abstract class ServerTest {
 		// Spring Boot tests switch metric export off unless asked: the metrics are part of what is tested
 		registry.add("management.prometheus.metrics.export.enabled", () -> "true");
 		registry.add("zorgpad.fhir.job-poll-interval", () -> "1s"); // Bulk Data exports finish within seconds
+		if (Fixtures.pinnedDay() != null) { // -Dzorgpad.test.today: the suite on a chosen calendar day
+			registry.add("zorgpad.clock.today", () -> Fixtures.pinnedDay().toString());
+		}
 	}
 
 	@BeforeEach

@@ -1,7 +1,9 @@
-package nl.zorgpad.rules;
+package nl.zorgpad.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import java.util.List;
+import nl.zorgpad.rules.Verdict;
 import org.hl7.fhir.r4.model.OperationOutcome;
 
 /** Turns rule findings into FHIR: a refusal is HTTP 422 with a business-rule issue naming the rule id. */
@@ -11,15 +13,8 @@ public final class RuleOutcomes {
 	private RuleOutcomes() {}
 
 	public static UnprocessableEntityException refusal(FhirContext context, Verdict.Finding reason) {
-		OperationOutcome outcome = new OperationOutcome();
-		outcome.addIssue(issue(reason, OperationOutcome.IssueSeverity.ERROR));
-		String message = reason.ruleId() + ": " + reason.message();
-		return new UnprocessableEntityException(context, outcome) {
-			@Override
-			public String getMessage() {
-				return message;
-			}
-		};
+		return Outcomes.unprocessable(context, List.of(issue(reason, OperationOutcome.IssueSeverity.ERROR)),
+				reason.ruleId() + ": " + reason.message());
 	}
 
 	public static OperationOutcome.OperationOutcomeIssueComponent issue(
