@@ -4,6 +4,7 @@
 # Usage: scripts/mutation.sh            (about 5 minutes on 2 cores)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+mkdir -p target
 mvn -B -q -Pmutation -Dspotless.check.skip=true test-compile org.pitest:pitest-maven:mutationCoverage > target/mutation.log 2>&1 \
   || { tail -40 target/mutation.log; exit 1; }
 python3 - <<'PY'

@@ -61,6 +61,13 @@ class ArchitectureTest {
 	@ArchTest
 	static final ArchRule packagesAreFreeOfCycles = slices().matching("nl.zorgpad.(*)..").should().beFreeOfCycles();
 
+	/** SQL on HAPI's schema lives behind one adapter; the audit trail's own table is the one other JDBC user. */
+	@ArchTest
+	static final ArchRule onlyTheStoreReadsHapisTables = noClasses()
+			.that().resideOutsideOfPackage("nl.zorgpad.store..")
+			.and().haveNameNotMatching("nl\\.zorgpad\\.security\\.AuditStore(\\$.*)?")
+			.should().dependOnClassesThat().resideInAPackage("org.springframework.jdbc..");
+
 	private static boolean isEvaluate(JavaMethod method) {
 		return method.getName().equals("evaluate") && method.getRawReturnType().isEquivalentTo(Verdict.class);
 	}

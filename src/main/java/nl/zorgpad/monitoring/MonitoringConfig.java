@@ -1,9 +1,8 @@
 package nl.zorgpad.monitoring;
 
 import java.time.Clock;
+import nl.zorgpad.fhir.ResourceStore;
 import nl.zorgpad.server.FhirServerPlugin;
-import nl.zorgpad.server.SearchIndex;
-import nl.zorgpad.server.StoredResources;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,8 +10,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class MonitoringConfig {
 	@Bean
-	FhirServerPlugin monitoringReportOperation(SearchIndex index, StoredResources store, Clock clock) {
-		MonitoringReportOperation operation = new MonitoringReportOperation(new MonitoringQuery(index), store, clock);
+	FhirServerPlugin monitoringReportOperation(MonitoringCounts counts, ResourceStore store, Clock clock) {
+		MonitoringReportOperation operation = new MonitoringReportOperation(counts, store, clock);
 		return server -> server.registerProvider(operation);
 	}
 }

@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import nl.zorgpad.fhir.ResourceStore;
 import nl.zorgpad.server.Csv;
 import nl.zorgpad.server.OperationResponses;
-import nl.zorgpad.server.StoredResources;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.DecimalType;
 import org.hl7.fhir.r4.model.IntegerType;
@@ -32,11 +32,11 @@ import org.hl7.fhir.r4.model.StringType;
 final class MonitoringReportOperation {
 	private static final String NO_PRACTICE = "(geen praktijk)";
 
-	private final MonitoringQuery query;
-	private final StoredResources store;
+	private final MonitoringCounts query;
+	private final ResourceStore store;
 	private final java.time.Clock clock;
 
-	MonitoringReportOperation(MonitoringQuery query, StoredResources store, java.time.Clock clock) {
+	MonitoringReportOperation(MonitoringCounts query, ResourceStore store, java.time.Clock clock) {
 		this.clock = clock;
 		this.query = query;
 		this.store = store;
@@ -99,7 +99,7 @@ final class MonitoringReportOperation {
 	}
 
 	/** One row per practice that has listed patients (ordered by id), then the total. */
-	private List<Row> rows(MonitoringQuery.Counts counts, String practice) {
+	private List<Row> rows(MonitoringCounts.Counts counts, String practice) {
 		TreeSet<String> practices = new TreeSet<>(counts.listed().keySet());
 		counts.measures().values().forEach(m -> practices.addAll(m.keySet()));
 		if (practice != null) {

@@ -10,25 +10,25 @@ import nl.zorgpad.rules.PureDomain;
  * of that year (the basis of the funding category).
  */
 @PureDomain
-record ReportPeriod(LocalDate date) {
-	ReportPeriod {
+public record ReportPeriod(LocalDate date) {
+	public ReportPeriod {
 		if (date == null) {
 			throw new IllegalArgumentException("date is required");
 		}
 	}
 
 	/** First day of the half year that ends on {@code date}. */
-	LocalDate start() {
+	public LocalDate start() {
 		return date.plusDays(1).minusMonths(6);
 	}
 
 	/** The reference day of the funding category: 1 January of the report's year. */
-	LocalDate januaryFirst() {
+	public LocalDate januaryFirst() {
 		return LocalDate.of(date.getYear(), 1, 1);
 	}
 
 	/** Patients born on or before this day were 75 or older on 1 January. */
-	LocalDate born75OnJanuaryFirst() {
+	public LocalDate born75OnJanuaryFirst() {
 		return januaryFirst().minusYears(Programme.TARGET_AGE);
 	}
 

@@ -9,11 +9,11 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
+import nl.zorgpad.fhir.ResourceStore;
 import nl.zorgpad.fhir.RuleOutcomes;
 import nl.zorgpad.rules.RuleSwitches;
 import nl.zorgpad.rules.Verdict;
 import nl.zorgpad.server.FhirServerPlugin;
-import nl.zorgpad.server.StoredResources;
 import org.hl7.fhir.instance.model.api.IBaseConformance;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CapabilityStatement;
@@ -31,7 +31,7 @@ class PathwayRulesConfig {
 	private static final Logger log = LoggerFactory.getLogger(PathwayRulesConfig.class);
 
 	@Bean
-	PathwayRulesInterceptor pathwayRulesInterceptor(FhirContext context, StoredResources store, RuleSwitches rules,
+	PathwayRulesInterceptor pathwayRulesInterceptor(FhirContext context, ResourceStore store, RuleSwitches rules,
 			Clock clock, IInterceptorService storageInterceptors, MeterRegistry metrics) {
 		PathwayRulesInterceptor interceptor = new PathwayRulesInterceptor(context, store, rules, clock,
 				rule -> metrics.counter("zorgpad.rule.refusals", "rule", rule).increment());
@@ -43,7 +43,7 @@ class PathwayRulesConfig {
 
 	/** {@code Patient/{id}/$pathway}. */
 	@Bean
-	FhirServerPlugin patientPathwayOperation(DaoRegistry daos, StoredResources store, RuleSwitches rules, Clock clock) {
+	FhirServerPlugin patientPathwayOperation(DaoRegistry daos, ResourceStore store, RuleSwitches rules, Clock clock) {
 		PatientPathwayOperation operation = new PatientPathwayOperation(daos, store, rules, clock);
 		return server -> server.registerProvider(operation);
 	}

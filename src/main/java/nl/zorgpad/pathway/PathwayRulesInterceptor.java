@@ -8,12 +8,12 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import nl.zorgpad.fhir.ResourceStore;
 import nl.zorgpad.fhir.RuleOutcomes;
 import nl.zorgpad.rules.Programme;
 import nl.zorgpad.rules.RuleSwitches;
 import nl.zorgpad.rules.Verdict;
 import nl.zorgpad.server.PatientOf;
-import nl.zorgpad.server.StoredResources;
 import org.hl7.fhir.instance.model.api.IBaseBundle;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CarePlan;
@@ -38,7 +38,7 @@ final class PathwayRulesInterceptor {
 	private static final Logger log = LoggerFactory.getLogger(PathwayRulesInterceptor.class);
 
 	private final FhirContext context;
-	private final StoredResources store;
+	private final ResourceStore store;
 	private final RuleSwitches rules;
 	private final Clock clock;
 	private final PatientOf patientOf;
@@ -48,7 +48,7 @@ final class PathwayRulesInterceptor {
 			CarePlan.class, EpisodeOfCare.class, Consent.class, QuestionnaireResponse.class, CareTeam.class, Task.class);
 
 	/** @param refusals told the rule id of every refusal (the metrics) */
-	PathwayRulesInterceptor(FhirContext context, StoredResources store, RuleSwitches rules, Clock clock,
+	PathwayRulesInterceptor(FhirContext context, ResourceStore store, RuleSwitches rules, Clock clock,
 			Consumer<String> refusals) {
 		this.clock = clock;
 		this.context = context;
@@ -108,7 +108,7 @@ final class PathwayRulesInterceptor {
 		}
 	}
 
-	/** Writes whose facts another write's rule reads are serialised per patient (see StoredResources#lockPatient). */
+	/** Writes whose facts another write's rule reads are serialised per patient (see ResourceStore#lockPatient). */
 	private void lockPatientOf(IBaseResource resource) {
 		if (GUARDED.stream().anyMatch(type -> type.isInstance(resource))) {
 			patientOf.about(resource).forEach(store::lockPatient);

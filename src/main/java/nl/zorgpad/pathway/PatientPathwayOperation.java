@@ -17,6 +17,7 @@ import nl.zorgpad.careteam.CareTeamFacts;
 import nl.zorgpad.consent.ConsentCategory;
 import nl.zorgpad.consent.ConsentFacts;
 import nl.zorgpad.fhir.Codes;
+import nl.zorgpad.fhir.ResourceStore;
 import nl.zorgpad.frailty.FrailtyFacts;
 import nl.zorgpad.frailty.MultiDomainAssessment;
 import nl.zorgpad.meeting.MeetingFacts;
@@ -25,7 +26,6 @@ import nl.zorgpad.rules.Programme;
 import nl.zorgpad.rules.RuleId;
 import nl.zorgpad.rules.RuleSwitches;
 import nl.zorgpad.rules.Verdict;
-import nl.zorgpad.server.StoredResources;
 import nl.zorgpad.trajectory.EvaluationSchedule;
 import nl.zorgpad.trajectory.TrajectoryFacts;
 import org.hl7.fhir.r4.model.CarePlan;
@@ -59,11 +59,11 @@ final class PatientPathwayOperation {
 	private static final List<String> DISCUSSIONS = List.of("kernteam-overleg", "breed-mdo", "mdo-gzsp");
 
 	private final DaoRegistry daos;
-	private final StoredResources store;
+	private final ResourceStore store;
 	private final RuleSwitches rules;
 	private final Clock clock;
 
-	PatientPathwayOperation(DaoRegistry daos, StoredResources store, RuleSwitches rules, Clock clock) {
+	PatientPathwayOperation(DaoRegistry daos, ResourceStore store, RuleSwitches rules, Clock clock) {
 		this.daos = daos;
 		this.store = store;
 		this.rules = rules;

@@ -19,13 +19,13 @@ import nl.zorgpad.careteam.CareTeamRole;
 import nl.zorgpad.consent.ConsentFacts;
 import nl.zorgpad.consent.ConsentLedger;
 import nl.zorgpad.fhir.Codes;
+import nl.zorgpad.fhir.ResourceStore;
 import nl.zorgpad.frailty.FrailtyFacts;
 import nl.zorgpad.frailty.FrailtyStatus;
 import nl.zorgpad.meeting.Meeting;
 import nl.zorgpad.meeting.MeetingFacts;
 import nl.zorgpad.questionnaire.ChecklistResponse;
 import nl.zorgpad.questionnaire.ResponseFacts;
-import nl.zorgpad.server.StoredResources;
 import nl.zorgpad.trajectory.Trajectory;
 import nl.zorgpad.trajectory.TrajectoryFacts;
 import org.hl7.fhir.r4.model.CarePlan;
@@ -50,14 +50,14 @@ import org.hl7.fhir.r4.model.Task;
  * {@code FrailtyFacts}, ...) turns them into the facts its rules take. {@link #today()} is the day of the write.
  */
 final class PatientRecord {
-	private final StoredResources store;
+	private final ResourceStore store;
 	private final String patient;
 	private final RequestBundle bundle;
 	private final LocalDate today;
 	private final Map<Class<?>, List<? extends Resource>> cache = new HashMap<>();
 	private final Map<String, PractitionerRole> roles = new HashMap<>();
 
-	PatientRecord(StoredResources store, String patientReference, RequestBundle bundle, LocalDate today) {
+	PatientRecord(ResourceStore store, String patientReference, RequestBundle bundle, LocalDate today) {
 		this.store = store;
 		this.patient = patientReference;
 		this.bundle = bundle;

@@ -20,7 +20,7 @@ class QuestionnaireConfig {
 
 	@Bean
 	QuestionnaireCatalog questionnaireCatalog(DaoRegistry daos, IInterceptorService storageInterceptors,
-			nl.zorgpad.server.StoredResources store) {
+			nl.zorgpad.fhir.ResourceStore store) {
 		QuestionnaireCatalog catalog = new QuestionnaireCatalog(daos.getResourceDao(Questionnaire.class),
 				() -> store.lastChange("Questionnaire"));
 		storageInterceptors.registerInterceptor(catalog);

@@ -1,9 +1,8 @@
 package nl.zorgpad.screening;
 
 import java.time.Clock;
+import nl.zorgpad.fhir.ResourceStore;
 import nl.zorgpad.server.FhirServerPlugin;
-import nl.zorgpad.server.SearchIndex;
-import nl.zorgpad.server.StoredResources;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,8 +10,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ScreeningConfig {
 	@Bean
-	FhirServerPlugin screeningListOperation(SearchIndex index, StoredResources store, Clock clock) {
-		ScreeningListOperation operation = new ScreeningListOperation(new ScreeningQuery(index), store, clock);
+	FhirServerPlugin screeningListOperation(ScreeningPopulation population, ResourceStore store, Clock clock) {
+		ScreeningListOperation operation = new ScreeningListOperation(population, store, clock);
 		return server -> server.registerProvider(operation);
 	}
 }

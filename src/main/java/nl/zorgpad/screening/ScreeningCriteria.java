@@ -18,10 +18,10 @@ import nl.zorgpad.rules.PureDomain;
  * @param practice the Organization id of the GP practice, or null for all practices
  */
 @PureDomain
-record ScreeningCriteria(int minAge, LocalDate date, Integer minMedications, Integer notSeenMonths, String practice) {
+public record ScreeningCriteria(int minAge, LocalDate date, Integer minMedications, Integer notSeenMonths, String practice) {
 	static final int DEFAULT_MIN_AGE = Programme.TARGET_AGE;
 
-	ScreeningCriteria {
+	public ScreeningCriteria {
 		if (minAge < 0 || minAge > 130) {
 			throw new IllegalArgumentException("minAge must be between 0 and 130, not " + minAge);
 		}
@@ -37,17 +37,17 @@ record ScreeningCriteria(int minAge, LocalDate date, Integer minMedications, Int
 	}
 
 	/** Patients born on or before this day are at least {@code minAge} on {@code date}. */
-	LocalDate bornOnOrBefore() {
+	public LocalDate bornOnOrBefore() {
 		return date.minusYears(minAge);
 	}
 
 	/** A contact after this day (and on or before {@code date}) means the patient was seen; null without the filter. */
-	LocalDate seenAfter() {
+	public LocalDate seenAfter() {
 		return notSeenMonths == null ? null : date.minusMonths(notSeenMonths);
 	}
 
 	/** Whether a patient of the right age passes the optional filters, given their columns. */
-	boolean keeps(int activeMedications, LocalDate lastContact) {
+	public boolean keeps(int activeMedications, LocalDate lastContact) {
 		boolean enoughMedications = minMedications == null || activeMedications >= minMedications;
 		boolean notSeen = notSeenMonths == null || lastContact == null || !lastContact.isAfter(seenAfter());
 		return enoughMedications && notSeen;

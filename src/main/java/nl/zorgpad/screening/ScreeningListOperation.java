@@ -13,10 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import nl.zorgpad.fhir.ResourceStore;
 import nl.zorgpad.server.Csv;
 import nl.zorgpad.server.OperationResponses;
-import nl.zorgpad.server.SearchIndex;
-import nl.zorgpad.server.StoredResources;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Extension;
@@ -34,12 +33,12 @@ final class ScreeningListOperation {
 	static final String REASON = "https://zorgpad.nl/fhir/StructureDefinition/zp-screening-reason";
 	private static final String BSN = "http://fhir.nl/fhir/NamingSystem/bsn";
 
-	private final ScreeningQuery query;
-	private final StoredResources store;
+	private final ScreeningPopulation query;
+	private final ResourceStore store;
 	private final java.time.Clock clock;
 	private final ObjectMapper json = new ObjectMapper();
 
-	ScreeningListOperation(ScreeningQuery query, StoredResources store, java.time.Clock clock) {
+	ScreeningListOperation(ScreeningPopulation query, ResourceStore store, java.time.Clock clock) {
 		this.clock = clock;
 		this.query = query;
 		this.store = store;
@@ -60,22 +59,22 @@ final class ScreeningListOperation {
 		java.util.Optional<Csv.Dialect> spreadsheet = OperationResponses.spreadsheet(request);
 		if (spreadsheet.isPresent()) {
 			// the whole list: population-wide aggregates, read once for the filters and the columns
-			ScreeningQuery.Totals totals = query.totals(criteria.date());
-			List<ScreeningQuery.Candidate> all = query.candidates(criteria, totals);
+			ScreeningPopulation.Totals totals = query.totals(criteria.date());
+			List<ScreeningPopulation.Candidate> all = query.candidates(criteria, totals);
 			OperationResponses.shown(request, all.stream().map(candidate -> "Patient/" + candidate.id()).toList());
 			writeCsv(criteria, all, totals, spreadsheet.get(), response);
 			return;
 		}
-		List<ScreeningQuery.Candidate> candidates = query.candidates(criteria, null);
+		List<ScreeningPopulation.Candidate> candidates = query.candidates(criteria, null);
 		OperationResponses.Page page = OperationResponses.page(count, offset, candidates.size());
-		List<ScreeningQuery.Candidate> shown = candidates.subList(page.from(), page.to());
+		List<ScreeningPopulation.Candidate> shown = candidates.subList(page.from(), page.to());
 		OperationResponses.shown(request, shown.stream().map(candidate -> "Patient/" + candidate.id()).toList());
 		Bundle bundle = OperationResponses.searchset(request, page, candidates.size());
-		List<Long> pids = shown.stream().map(ScreeningQuery.Candidate::pid).toList();
-		Map<Long, ScreeningQuery.Columns> columns = query.columns(pids, criteria.date());
-		Map<String, Patient> patients = store.byIds(Patient.class, shown.stream().map(ScreeningQuery.Candidate::id).toList())
+		List<Long> pids = shown.stream().map(ScreeningPopulation.Candidate::pid).toList();
+		Map<Long, ScreeningPopulation.Columns> columns = query.columns(pids, criteria.date());
+		Map<String, Patient> patients = store.byIds(Patient.class, shown.stream().map(ScreeningPopulation.Candidate::id).toList())
 				.stream().collect(Collectors.toMap(p -> p.getIdElement().getIdPart(), Function.identity()));
-		for (ScreeningQuery.Candidate candidate : shown) {
+		for (ScreeningPopulation.Candidate candidate : shown) {
 			Patient patient = patients.get(candidate.id());
 			if (patient == null) {
 				continue; // deleted between the two queries
@@ -86,7 +85,7 @@ final class ScreeningListOperation {
 			entry.getSearch().setMode(Bundle.SearchEntryMode.MATCH);
 			Extension reason = entry.addExtension().setUrl(REASON);
 			reason.addExtension("age", new IntegerType(ScreeningCriteria.age(candidate.birthDate(), criteria.date())));
-			ScreeningQuery.Columns these = columns.getOrDefault(candidate.pid(), new ScreeningQuery.Columns(0, null));
+			ScreeningPopulation.Columns these = columns.getOrDefault(candidate.pid(), new ScreeningPopulation.Columns(0, null));
 			reason.addExtension("activeMedications", new IntegerType(these.activeMedications()));
 			LocalDate last = these.lastContact();
 			if (last != null) {
@@ -111,15 +110,15 @@ final class ScreeningListOperation {
 	}
 
 	/** Header row, then one patient per line, fetched and written a chunk at a time. */
-	private void writeCsv(ScreeningCriteria criteria, List<ScreeningQuery.Candidate> candidates,
-			ScreeningQuery.Totals totals, Csv.Dialect dialect, HttpServletResponse response) throws IOException {
+	private void writeCsv(ScreeningCriteria criteria, List<ScreeningPopulation.Candidate> candidates,
+			ScreeningPopulation.Totals totals, Csv.Dialect dialect, HttpServletResponse response) throws IOException {
 		try (Csv out = OperationResponses.csv(response, dialect, "screening-list-" + criteria.date() + ".csv")) {
 			out.row("name", "birthDate", "age", "bsn", "activeMedications", "lastContact", "patient");
 			Map<Long, Integer> medications = totals.medications();
 			Map<Long, LocalDate> contacts = totals.lastContacts();
-			for (List<ScreeningQuery.Candidate> chunk : SearchIndex.chunks(candidates)) {
-				Map<Long, String> texts = query.texts(chunk.stream().map(ScreeningQuery.Candidate::pid).toList());
-				for (ScreeningQuery.Candidate candidate : chunk) {
+			for (List<ScreeningPopulation.Candidate> chunk : chunks(candidates)) {
+				Map<Long, String> texts = query.texts(chunk.stream().map(ScreeningPopulation.Candidate::pid).toList());
+				for (ScreeningPopulation.Candidate candidate : chunk) {
 					String text = texts.get(candidate.pid());
 					JsonNode patient = text == null ? json.createObjectNode() : json.readTree(text);
 					LocalDate last = contacts.get(candidate.pid());
@@ -130,6 +129,15 @@ final class ScreeningListOperation {
 				}
 			}
 		}
+	}
+
+	/** The list a thousand at a time: CSV rows are fetched and written per chunk. */
+	private static <T> List<List<T>> chunks(List<T> all) {
+		List<List<T>> chunks = new java.util.ArrayList<>();
+		for (int from = 0; from < all.size(); from += 1000) {
+			chunks.add(all.subList(from, Math.min(all.size(), from + 1000)));
+		}
+		return chunks;
 	}
 
 	private static String name(JsonNode patient) {

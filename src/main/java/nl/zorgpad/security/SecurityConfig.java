@@ -12,9 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import javax.crypto.spec.SecretKeySpec;
 import nl.zorgpad.fhir.Outcomes;
+import nl.zorgpad.fhir.ResourceStore;
 import nl.zorgpad.server.FhirServerPlugin;
-import nl.zorgpad.server.SearchIndex;
-import nl.zorgpad.server.StoredResources;
 import org.hl7.fhir.instance.model.api.IBaseConformance;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -132,8 +131,8 @@ class SecurityConfig {
 	}
 
 	@Bean
-	Viewers viewers(SearchIndex index, StoredResources store, java.time.Clock clock) {
-		return new Viewers(new CareRelations(index, store, clock));
+	Viewers viewers(RelationSource relations, ResourceStore store, java.time.Clock clock) {
+		return new Viewers(new CareRelations(relations, store, clock));
 	}
 
 	/**

@@ -1,9 +1,8 @@
 package nl.zorgpad.worklist;
 
 import java.time.Clock;
+import nl.zorgpad.fhir.ResourceStore;
 import nl.zorgpad.server.FhirServerPlugin;
-import nl.zorgpad.server.SearchIndex;
-import nl.zorgpad.server.StoredResources;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,8 +10,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class WorklistConfig {
 	@Bean
-	FhirServerPlugin worklistOperation(SearchIndex index, StoredResources store, Clock clock) {
-		WorklistOperation operation = new WorklistOperation(new WorklistQuery(index), store, clock);
+	FhirServerPlugin worklistOperation(WorklistSource source, ResourceStore store, Clock clock) {
+		WorklistOperation operation = new WorklistOperation(source, store, clock);
 		return server -> server.registerProvider(operation);
 	}
 }

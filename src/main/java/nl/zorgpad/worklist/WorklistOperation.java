@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import nl.zorgpad.fhir.ResourceStore;
 import nl.zorgpad.rules.Programme;
 import nl.zorgpad.server.Csv;
 import nl.zorgpad.server.OperationResponses;
-import nl.zorgpad.server.StoredResources;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Consent;
@@ -44,11 +44,11 @@ final class WorklistOperation {
 	/** One thing to do: about which resource, for which patient, since when and due when. */
 	record Item(String type, String resourceType, String id, String patient, LocalDate since, LocalDate due) {}
 
-	private final WorklistQuery query;
-	private final StoredResources store;
+	private final WorklistSource query;
+	private final ResourceStore store;
 	private final java.time.Clock clock;
 
-	WorklistOperation(WorklistQuery query, StoredResources store, java.time.Clock clock) {
+	WorklistOperation(WorklistSource query, ResourceStore store, java.time.Clock clock) {
 		this.clock = clock;
 		this.query = query;
 		this.store = store;
@@ -114,10 +114,10 @@ final class WorklistOperation {
 
 	/** Complex frail patients without an MDO in the last 12 months. */
 	private List<Item> mdoDue(String practice, LocalDate date) {
-		List<WorklistQuery.PatientRow> patients = query.complexFrail(practice, date);
-		Map<Long, LocalDate> lastMdo = query.lastMdo(patients.stream().map(WorklistQuery.PatientRow::pid).toList(), date);
+		List<WorklistSource.PatientRow> patients = query.complexFrail(practice, date);
+		Map<Long, LocalDate> lastMdo = query.lastMdo(patients.stream().map(WorklistSource.PatientRow::pid).toList(), date);
 		List<Item> items = new ArrayList<>();
-		for (WorklistQuery.PatientRow patient : patients) {
+		for (WorklistSource.PatientRow patient : patients) {
 			LocalDate last = lastMdo.get(patient.pid());
 			if (Due.mdo(last, date)) {
 				LocalDate since = patient.since() == null ? date : patient.since();
@@ -130,11 +130,11 @@ final class WorklistOperation {
 
 	/** Active GZSP trajectories whose (3-month, then monthly) evaluation is due. */
 	private List<Item> evaluationDue(String practice, LocalDate date) {
-		List<WorklistQuery.TrajectoryRow> trajectories = query.activeTrajectories(practice);
+		List<WorklistSource.TrajectoryRow> trajectories = query.activeTrajectories(practice);
 		Map<Long, LocalDate> evaluated = query.lastEvaluation(
-				trajectories.stream().map(WorklistQuery.TrajectoryRow::pid).toList(), date);
+				trajectories.stream().map(WorklistSource.TrajectoryRow::pid).toList(), date);
 		List<Item> items = new ArrayList<>();
-		for (WorklistQuery.TrajectoryRow trajectory : trajectories) {
+		for (WorklistSource.TrajectoryRow trajectory : trajectories) {
 			if (trajectory.start() == null) {
 				continue;
 			}
@@ -149,13 +149,13 @@ final class WorklistOperation {
 
 	/** The latest consent per patient and category, when it is active and 12 months old or more. */
 	private List<Item> consentReview(String practice, LocalDate date) {
-		Map<String, WorklistQuery.ConsentRow> latest = new HashMap<>();
-		for (WorklistQuery.ConsentRow consent : query.consents(practice, date)) {
+		Map<String, WorklistSource.ConsentRow> latest = new HashMap<>();
+		for (WorklistSource.ConsentRow consent : query.consents(practice, date)) {
 			latest.merge(consent.pid() + "|" + consent.category(), consent,
 					(a, b) -> a.given().isAfter(b.given()) || a.given().equals(b.given()) && a.id().compareTo(b.id()) > 0 ? a : b);
 		}
 		List<Item> items = new ArrayList<>();
-		for (WorklistQuery.ConsentRow consent : latest.values()) {
+		for (WorklistSource.ConsentRow consent : latest.values()) {
 			if ("active".equals(consent.status()) && Due.consentReview(consent.given(), date)) {
 				items.add(new Item("consent-review", "Consent", consent.id(), consent.patient(), consent.given(),
 						consent.given().plus(Programme.CONSENT_REVIEW)));
@@ -169,14 +169,12 @@ final class WorklistOperation {
 		Map<String, String> patients = new HashMap<>();
 		query.openTasks(practice).forEach(task -> patients.put(task.id(), task.patient()));
 		List<Item> items = new ArrayList<>();
-		for (List<String> chunk : nl.zorgpad.server.SearchIndex.chunks(List.copyOf(patients.keySet()))) {
-			for (Task task : store.byIds(Task.class, chunk)) {
-				LocalDate due = Due.day(task.getRestriction().getPeriod().getEndElement().getValueAsString());
-				if (Due.taskOverdue(due, date)) {
-					LocalDate since = Due.day(task.getAuthoredOnElement().getValueAsString());
-					String id = task.getIdElement().getIdPart();
-					items.add(new Item("tasks-overdue", "Task", id, patients.get(id), since, due));
-				}
+		for (Task task : store.byIds(Task.class, patients.keySet())) {
+			LocalDate due = Due.day(task.getRestriction().getPeriod().getEndElement().getValueAsString());
+			if (Due.taskOverdue(due, date)) {
+				LocalDate since = Due.day(task.getAuthoredOnElement().getValueAsString());
+				String id = task.getIdElement().getIdPart();
+				items.add(new Item("tasks-overdue", "Task", id, patients.get(id), since, due));
 			}
 		}
 		return items;

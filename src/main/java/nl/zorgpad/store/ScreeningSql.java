@@ -1,19 +1,23 @@
-package nl.zorgpad.screening;
+package nl.zorgpad.store;
 
+import ca.uhn.fhir.context.FhirContext;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import nl.zorgpad.server.SearchIndex;
+import nl.zorgpad.screening.ScreeningCriteria;
+import nl.zorgpad.screening.ScreeningPopulation;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.stereotype.Component;
 
 /**
  * The screening list as SQL on HAPI's index tables (birth date, condition code and clinical status,
  * medication status, encounter date, resource links), using only indexed hash columns. First the
  * ordered candidates (ids and birth dates only), then the columns for the rows actually shown.
  */
-final class ScreeningQuery {
+@Component
+class ScreeningSql implements ScreeningPopulation {
 	private static final String CANDIDATES = """
 			SELECT p.RES_ID, p.FHIR_ID, bd.SP_VALUE_LOW_DATE_ORDINAL AS BIRTH
 			FROM HFJ_RESOURCE p
@@ -49,25 +53,21 @@ final class ScreeningQuery {
 			+ ACTIVE_MEDICATIONS + " AND m.TARGET_RESOURCE_ID = p.RES_ID) AS N, (SELECT MAX(ed.SP_VALUE_LOW_DATE_ORDINAL) "
 			+ CONTACTS + " AND e.TARGET_RESOURCE_ID = p.RES_ID) AS LAST FROM HFJ_RESOURCE p WHERE p.RES_ID IN (:pids)";
 	private static final String TEXTS = """
-			SELECT r.RES_ID, v.RES_TEXT_VC FROM HFJ_RESOURCE r
+			SELECT r.RES_ID, r.FHIR_ID, v.RES_ENCODING, v.RES_TEXT_VC FROM HFJ_RESOURCE r
 			JOIN HFJ_RES_VER v ON v.RES_ID = r.RES_ID AND v.RES_VER = r.RES_VER
 			WHERE r.RES_ID IN (:pids)
 			""";
 
-	/** A patient on the list: database id, FHIR id, birth date. */
-	record Candidate(long pid, String id, LocalDate birthDate) {}
-
-	/** Per patient (database id): active medications, and the last ordinary contact (absent: never seen). */
-	record Totals(Map<Long, Integer> medications, Map<Long, LocalDate> lastContacts) {}
-
-	/** The reason columns besides age: active medications, last ordinary contact (null: none). */
-	record Columns(int activeMedications, LocalDate lastContact) {}
-
 	private final SearchIndex index;
 	private final Map<String, Long> hashes = new HashMap<>();
 
-	ScreeningQuery(SearchIndex index) {
+	private final StoredResources store;
+	private final FhirContext context;
+
+	ScreeningSql(SearchIndex index, StoredResources store, FhirContext context) {
 		this.index = index;
+		this.store = store;
+		this.context = context;
 		hashes.put("birthdate", index.parameter("Patient", "birthdate"));
 		hashes.put("a05", index.token("Condition", "code", "http://hl7.org/fhir/sid/icpc-1-nl", "A05"));
 		hashes.put("activeEpisode", index.tokenValue("Condition", "clinical-status", "active"));
@@ -87,7 +87,8 @@ final class ScreeningQuery {
 	 * fine on PostgreSQL but took seconds on H2 for a thousand patients) — the caller's {@code totals}
 	 * when it has them, else only those the filters need.
 	 */
-	List<Candidate> candidates(ScreeningCriteria criteria, Totals totals) {
+	@Override
+	public List<Candidate> candidates(ScreeningCriteria criteria, Totals totals) {
 		StringBuilder sql = new StringBuilder(CANDIDATES.formatted(index.listed("p.RES_ID")));
 		MapSqlParameterSource parameters = parameters()
 				.addValue("bornBy", SearchIndex.ordinal(criteria.bornOnOrBefore()));
@@ -114,7 +115,8 @@ final class ScreeningQuery {
 	 * Active medications and the last ordinary contact on or before {@code date}, for the patients of
 	 * one page: correlated lookups per patient, which both databases answer from the link index.
 	 */
-	Map<Long, Columns> columns(Collection<Long> pids, LocalDate date) {
+	@Override
+	public Map<Long, Columns> columns(Collection<Long> pids, LocalDate date) {
 		Map<Long, Columns> columns = new HashMap<>();
 		if (!pids.isEmpty()) {
 			index.jdbc().query(sql(PAGE_COLUMNS),
@@ -128,7 +130,8 @@ final class ScreeningQuery {
 	}
 
 	/** Active medications and last ordinary contact on or before {@code date}, for everyone. */
-	Totals totals(LocalDate date) {
+	@Override
+	public Totals totals(LocalDate date) {
 		return new Totals(medications(), lastContacts(date));
 	}
 
@@ -151,12 +154,20 @@ final class ScreeningQuery {
 	}
 
 	/** The stored JSON of these patients. */
-	Map<Long, String> texts(Collection<Long> pids) {
+	@Override
+	public Map<Long, String> texts(Collection<Long> pids) {
 		Map<Long, String> texts = new HashMap<>();
 		if (!pids.isEmpty()) {
+			Map<String, Long> notInline = new HashMap<>();
 			index.jdbc().query(sql(TEXTS), new MapSqlParameterSource("pids", pids), row -> {
-				texts.put(row.getLong("RES_ID"), row.getString("RES_TEXT_VC"));
+				if (row.getString("RES_TEXT_VC") != null && "JSON".equals(row.getString("RES_ENCODING"))) {
+					texts.put(row.getLong("RES_ID"), row.getString("RES_TEXT_VC"));
+				} else {
+					notInline.put(row.getString("FHIR_ID"), row.getLong("RES_ID"));
+				}
 			});
+			store.byIds(org.hl7.fhir.r4.model.Patient.class, notInline.keySet()).forEach(patient -> texts.put(
+					notInline.get(patient.getIdElement().getIdPart()), context.newJsonParser().encodeResourceToString(patient)));
 		}
 		return texts;
 	}

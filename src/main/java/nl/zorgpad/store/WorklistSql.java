@@ -1,4 +1,4 @@
-package nl.zorgpad.worklist;
+package nl.zorgpad.store;
 
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.Map;
 import nl.zorgpad.careplan.CarePlanFacts;
 import nl.zorgpad.questionnaire.ResponseFacts;
-import nl.zorgpad.server.SearchIndex;
+import nl.zorgpad.worklist.WorklistSource;
 import org.hl7.fhir.r4.model.Task;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.stereotype.Component;
 
 /** The facts behind the worklists, as SQL on HAPI's index tables (indexed hash columns only). */
-final class WorklistQuery {
+@Component
+class WorklistSql implements WorklistSource {
 	private static final String CS = nl.zorgpad.fhir.Codes.BASE;
 	private static final String GZSP_STOP = "https://zorgpad.nl/fhir/Questionnaire/gzsp-stop";
 
@@ -85,24 +87,12 @@ final class WorklistQuery {
 			WHERE st.HASH_VALUE IN (:tasksOpen)
 			""";
 
-	/** A patient found by a worklist query. */
-	record PatientRow(long pid, String patient, LocalDate since) {}
-
-	/** An active GZSP trajectory. */
-	record TrajectoryRow(String id, long pid, String patient, LocalDate start) {}
-
-	/** An open Task and the patient it is for. */
-	record TaskRow(String id, String patient) {}
-
-	/** A consent of one of our categories. */
-	record ConsentRow(String id, long pid, String patient, String category, String status, LocalDate given) {}
-
 	private final SearchIndex index;
 	private final Map<String, Long> hashes = new HashMap<>();
 	/** Lists of hashes, from one definition in Java (which Task statuses are open, which responses count). */
 	private final Map<String, List<Long>> lists = new HashMap<>();
 
-	WorklistQuery(SearchIndex index) {
+	WorklistSql(SearchIndex index) {
 		this.index = index;
 		hashes.put("complex", index.token("Condition", "stage", CS + "frailty-status", "complex-kwetsbaar"));
 		hashes.put("breedMdo", index.token("Encounter", "type", CS + "meeting-type", "breed-mdo"));
@@ -124,14 +114,16 @@ final class WorklistQuery {
 	}
 
 	/** The open Tasks (of patients listed at the practice, when one is given). */
-	List<TaskRow> openTasks(String practice) {
+	@Override
+	public List<TaskRow> openTasks(String practice) {
 		String sql = OPEN_TASKS + (practice == null ? "" : SearchIndex.atPractice("l.TARGET_RESOURCE_ID"));
 		return index.jdbc().query(sql(sql), parameters().addValue("practice", practice),
 				(row, n) -> new TaskRow(row.getString("ID"), row.getString("PATIENT")));
 	}
 
 	/** Patients whose current frailty status on {@code date} is complex frail, and the day that episode was recorded. */
-	List<PatientRow> complexFrail(String practice, LocalDate date) {
+	@Override
+	public List<PatientRow> complexFrail(String practice, LocalDate date) {
 		String sql = COMPLEX_FRAIL.formatted(index.currentFrailtyEpisodes())
 				+ (practice == null ? "" : SearchIndex.atPractice("e.PID"));
 		return index.jdbc().query(sql(sql), parameters().addValue("practice", practice)
@@ -140,23 +132,27 @@ final class WorklistQuery {
 	}
 
 	/** The last finished MDO (breed-mdo or mdo-gzsp) on or before {@code date} per patient. */
-	Map<Long, LocalDate> lastMdo(Collection<Long> pids, LocalDate date) {
+	@Override
+	public Map<Long, LocalDate> lastMdo(Collection<Long> pids, LocalDate date) {
 		return lastPerPatient(LAST_MDO, pids, date);
 	}
 
-	List<TrajectoryRow> activeTrajectories(String practice) {
+	@Override
+	public List<TrajectoryRow> activeTrajectories(String practice) {
 		String sql = ACTIVE_TRAJECTORIES + (practice == null ? "" : SearchIndex.atPractice("l.TARGET_RESOURCE_ID"));
 		return index.jdbc().query(sql(sql), parameters().addValue("practice", practice), (row, n) -> new TrajectoryRow(
 				row.getString("ID"), row.getLong("PID"), row.getString("PATIENT"), day(row.getObject("START"))));
 	}
 
 	/** The last gzsp-stop response (the recorded evaluation) on or before {@code date} per patient. */
-	Map<Long, LocalDate> lastEvaluation(Collection<Long> pids, LocalDate date) {
+	@Override
+	public Map<Long, LocalDate> lastEvaluation(Collection<Long> pids, LocalDate date) {
 		return lastPerPatient(LAST_EVALUATION, pids, date);
 	}
 
 	/** Consents of our categories given on or before {@code date}. */
-	List<ConsentRow> consents(String practice, LocalDate date) {
+	@Override
+	public List<ConsentRow> consents(String practice, LocalDate date) {
 		String sql = CONSENTS + (practice == null ? "" : SearchIndex.atPractice("l.TARGET_RESOURCE_ID"));
 		return index.jdbc().query(sql(sql),
 				parameters().addValue("practice", practice).addValue("date", SearchIndex.ordinal(date)),

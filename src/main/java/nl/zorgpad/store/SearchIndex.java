@@ -1,4 +1,4 @@
-package nl.zorgpad.server;
+package nl.zorgpad.store;
 
 import ca.uhn.fhir.interceptor.model.RequestPartitionId;
 import ca.uhn.fhir.jpa.model.config.PartitionSettings;

@@ -1,4 +1,4 @@
-package nl.zorgpad.server;
+package nl.zorgpad.store;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
+import nl.zorgpad.fhir.ResourceStore;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Resource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Component;
  * whose text is not stored inline as JSON are read through the DAO.
  */
 @Component
-public class StoredResources {
+public class StoredResources implements ResourceStore {
 	private static final String CURRENT = """
 			SELECT r.RES_ID, r.FHIR_ID, r.RES_VER, r.RES_UPDATED, v.RES_ENCODING, v.RES_TEXT_VC
 			FROM HFJ_RESOURCE r
@@ -65,6 +66,7 @@ public class StoredResources {
 	 * The resources of {@code type} whose element {@code element} (a search parameter path such as
 	 * {@code subject} or {@code patient}) references the patient with id {@code patientId}.
 	 */
+	@Override
 	public <T extends Resource> List<T> about(String patientId, Class<T> type, String element) {
 		String name = context.getResourceType(type);
 		return query(ABOUT, Map.of("patient", patientId, "path", name + "." + element, "type", name), type);
@@ -76,6 +78,7 @@ public class StoredResources {
 	 * database). A rule that reads the patient's other resources and then allows a write must hold it, or two
 	 * concurrent writes could each be allowed where one after the other would not (write skew).
 	 */
+	@Override
 	public void lockPatient(String patientId) {
 		jdbc.query(LOCK_PATIENT, Map.of("id", patientId), (ResultSet row) -> {});
 	}
@@ -84,17 +87,23 @@ public class StoredResources {
 	 * When a resource of this type was last written (created, updated or deleted) by any server on this
 	 * database — a cheap stamp for caches that must stay coherent across replicas.
 	 */
+	@Override
 	public Object lastChange(String type) {
 		Object stamp = jdbc.queryForObject(LAST_CHANGE, Map.of("type", type), Object.class);
 		return stamp == null ? "never" : stamp;
 	}
 
 	/** The resources of {@code type} with these ids (unknown and deleted ones are left out). */
+	@Override
 	public <T extends Resource> List<T> byIds(Class<T> type, Collection<String> ids) {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		return query(BY_ID, Map.of("type", context.getResourceType(type), "ids", Set.copyOf(ids)), type);
+		List<T> found = new ArrayList<>();
+		for (List<String> chunk : SearchIndex.chunks(List.copyOf(Set.copyOf(ids)))) {
+			found.addAll(query(BY_ID, Map.of("type", context.getResourceType(type), "ids", chunk), type));
+		}
+		return found;
 	}
 
 	private <T extends Resource> List<T> query(String sql, Map<String, ?> parameters, Class<T> type) {

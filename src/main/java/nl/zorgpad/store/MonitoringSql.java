@@ -1,17 +1,20 @@
-package nl.zorgpad.monitoring;
+package nl.zorgpad.store;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import nl.zorgpad.frailty.FrailtyStatus;
-import nl.zorgpad.server.SearchIndex;
+import nl.zorgpad.monitoring.MonitoringCounts;
+import nl.zorgpad.monitoring.ReportPeriod;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.stereotype.Component;
 
 /**
  * The counts of the monitoring report per GP practice (SearchIndex#PRACTICE_OF_PATIENT; patients without one are
  * counted under the empty key), as SQL on HAPI's index tables.
  */
-final class MonitoringQuery {
+@Component
+class MonitoringSql implements MonitoringCounts {
 	private static final String CS = nl.zorgpad.fhir.Codes.BASE;
 	private static final String ICPC = nl.zorgpad.fhir.Codes.ICPC;
 
@@ -69,13 +72,10 @@ final class MonitoringQuery {
 			WHERE pc.HASH_SYS_AND_VALUE = :gezondheidsplan
 			""";
 
-	/** Counts per practice: the listed patients and the 75+ among them, then one count per measure. */
-	record Counts(Map<String, Long> listed, Map<String, Long> listed75, Map<String, Map<String, Long>> measures) {}
-
 	private final SearchIndex index;
 	private final Map<String, Long> hashes = new HashMap<>();
 
-	MonitoringQuery(SearchIndex index) {
+	MonitoringSql(SearchIndex index) {
 		this.index = index;
 		hashes.put("birthdate", index.parameter("Patient", "birthdate"));
 		hashes.put("onset", index.parameter("Condition", "onset-date"));
@@ -90,7 +90,8 @@ final class MonitoringQuery {
 		hashes.put("gezondheidsplan", index.token("CarePlan", "category", CS + "careplan-category", "gezondheidsplan"));
 	}
 
-	Counts counts(ReportPeriod period, String practice) {
+	@Override
+	public Counts counts(ReportPeriod period, String practice) {
 		MapSqlParameterSource parameters = new MapSqlParameterSource()
 				.addValue("date", SearchIndex.ordinal(period.date()))
 				.addValue("periodStart", SearchIndex.ordinal(period.start()))

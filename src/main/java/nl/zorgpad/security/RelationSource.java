@@ -1,0 +1,44 @@
+package nl.zorgpad.security;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The facts care relations are made of (the port; {@code store/RelationSql} reads them from HAPI's tables). Keys
+ * are database ids of resources ({@code pid}); patients are named by their FHIR id.
+ */
+public interface RelationSource {
+
+	/** One item of work assigned to someone: a Task or a Communication, and the patient it is about (null: none). */
+	record Assigned(String kind, String id, String patient) {}
+
+	/** The database id of a resource, if it exists. */
+	List<Long> resource(String type, String id);
+
+	List<Long> practitionersOfRoles(Collection<Long> roles);
+
+	List<Long> rolesOfPractitioner(String practitionerId);
+
+	List<Long> organizationsOfRoles(Collection<Long> roles);
+
+	List<Long> rolesOfOrganizations(Collection<Long> organizations);
+
+	/** Whether any of these PractitionerRoles has a social-domain discipline. */
+	boolean anyInTheSocialDomain(Collection<Long> roles);
+
+	/** Patients in whose active CareTeam any of these people takes part. */
+	Set<String> teamPatients(Collection<Long> people);
+
+	/** Patients whose generalPractitioner is any of these (Organizations, PractitionerRoles, Practitioners). */
+	Set<String> listedWith(Collection<Long> targets);
+
+	/** {@code Type/id} of these resources. */
+	Set<String> references(Collection<Long> pids);
+
+	/** The Tasks these people own or perform the referral of, and the messages they sent or received. */
+	List<Assigned> assignedTo(Collection<Long> people);
+
+	/** The Tasks about these patients. */
+	Set<String> tasksOf(Collection<String> patients);
+}
