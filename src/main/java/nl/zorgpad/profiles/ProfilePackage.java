@@ -62,6 +62,45 @@ public final class ProfilePackage {
 		return archive.clone();
 	}
 
+	/**
+	 * The archive with these files replaced (by path), everything else as built: the served package carries the
+	 * profiles with their generated snapshots, which the source folder keeps differential-only.
+	 */
+	byte[] archiveWith(Map<String, byte[]> replaced) {
+		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+		try (org.apache.commons.compress.archivers.tar.TarArchiveOutputStream tar =
+				new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(
+						new java.util.zip.GZIPOutputStream(bytes))) {
+			tar.setLongFileMode(org.apache.commons.compress.archivers.tar.TarArchiveOutputStream.LONGFILE_POSIX);
+			for (Map.Entry<String, byte[]> file : files.entrySet()) {
+				byte[] content = replaced.getOrDefault(file.getKey(), file.getValue());
+				TarArchiveEntry entry = new TarArchiveEntry(file.getKey());
+				entry.setSize(content.length);
+				tar.putArchiveEntry(entry);
+				tar.write(content);
+				tar.closeArchiveEntry();
+			}
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return bytes.toByteArray();
+	}
+
+	/** The path of each StructureDefinition in {@code package/}, by its canonical URL. */
+	Map<String, String> structureDefinitionPaths(FhirContext context) {
+		Map<String, String> paths = new LinkedHashMap<>();
+		files.forEach((path, content) -> {
+			if (path.startsWith("package/StructureDefinition-") && path.endsWith(".json")) {
+				Resource resource = (Resource) context.newJsonParser().parseResource(new String(content,
+						java.nio.charset.StandardCharsets.UTF_8));
+				if (resource instanceof org.hl7.fhir.r4.model.StructureDefinition definition) {
+					paths.put(definition.getUrl(), path);
+				}
+			}
+		});
+		return paths;
+	}
+
 	/** The conformance resources: every JSON resource directly in {@code package/}. */
 	public List<Resource> conformanceResources(FhirContext context) {
 		return resourcesIn("package/", context);

@@ -49,4 +49,28 @@ class CarePlanFactsTest {
 		assertThat(CarePlanFacts.isBasedOnPlan(task, "plan-1")).isTrue();
 		assertThat(CarePlanFacts.isBasedOnPlan(task, "plan-2")).isFalse();
 	}
+
+	@Test
+	void theActiveGezondheidsplan_isTheActivePlanOfThatCategory_andAnEndingPlanIsCompletedRevokedOrInError() {
+		CarePlan other = new CarePlan().setStatus(CarePlan.CarePlanStatus.ACTIVE);
+		CarePlan draft = gezondheidsplan().setStatus(CarePlan.CarePlanStatus.DRAFT);
+		CarePlan active = gezondheidsplan().setStatus(CarePlan.CarePlanStatus.ACTIVE);
+		active.addActivity().getDetail().setDescription("Valpreventie");
+		assertThat(CarePlanFacts.activeGezondheidsplan(java.util.List.of(other, draft, active))).containsSame(active);
+		assertThat(CarePlanFacts.planOf(active).actions()).extracting(MdoNeedsCarePlan.Action::description)
+				.containsExactly("Valpreventie");
+		assertThat(CarePlanFacts.isGezondheidsplan(other)).isFalse();
+		for (CarePlan.CarePlanStatus status : CarePlan.CarePlanStatus.values()) {
+			boolean ending = status == CarePlan.CarePlanStatus.COMPLETED || status == CarePlan.CarePlanStatus.REVOKED
+					|| status == CarePlan.CarePlanStatus.ENTEREDINERROR;
+			assertThat(CarePlanFacts.isEnding(new CarePlan().setStatus(status))).as(status.name()).isEqualTo(ending);
+		}
+	}
+
+	private static CarePlan gezondheidsplan() {
+		CarePlan plan = new CarePlan();
+		plan.addCategory(new org.hl7.fhir.r4.model.CodeableConcept(new org.hl7.fhir.r4.model.Coding(
+				nl.zorgpad.fhir.Codes.BASE + "careplan-category", "gezondheidsplan", null)));
+		return plan;
+	}
 }

@@ -144,4 +144,28 @@ class ProfilesIT extends ServerTest {
 		assertThat(packed).containsExactlyInAnyOrderElementsOf(inFolder)
 				.contains("package/package.json", "package/.index.json", "package/examples/.index.json");
 	}
+
+	@Test
+	void theServedProfilesCarryTheirSnapshots() throws IOException {
+		byte[] archive = given().get("/packages/zorgpad.fhir.r4.tgz").then().statusCode(200).extract().asByteArray();
+		List<org.hl7.fhir.r4.model.StructureDefinition> profiles = new ArrayList<>();
+		try (TarArchiveInputStream tar =
+				new TarArchiveInputStream(new GZIPInputStream(new ByteArrayInputStream(archive)))) {
+			TarArchiveEntry entry;
+			while ((entry = tar.getNextEntry()) != null) {
+				if (entry.getName().startsWith("package/StructureDefinition-")) {
+					profiles.add(Fhir.parse(org.hl7.fhir.r4.model.StructureDefinition.class,
+							new String(tar.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+				}
+			}
+		}
+		long inFolder;
+		try (Stream<Path> files = Files.list(PROFILES)) {
+			inFolder = files.filter(file -> file.getFileName().toString().startsWith("StructureDefinition-")).count();
+		}
+		assertThat(profiles).hasSize((int) inFolder).allSatisfy(profile -> {
+			assertThat(profile.getSnapshot().getElement()).as(profile.getUrl()).isNotEmpty();
+			assertThat(profile.getDifferential().getElement()).as(profile.getUrl()).isNotEmpty();
+		});
+	}
 }

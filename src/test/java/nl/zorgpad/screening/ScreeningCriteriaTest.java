@@ -42,4 +42,16 @@ class ScreeningCriteriaTest {
 		assertThatThrownBy(() -> new ScreeningCriteria(75, DATE, null, 0, null)).hasMessageContaining("notSeenMonths");
 		assertThatThrownBy(() -> new ScreeningCriteria(75, null, null, null, null)).hasMessageContaining("date");
 	}
+
+	@Test
+	void acceptsEveryValueUpToTheEdges_andNothingBeyond() {
+		new ScreeningCriteria(0, DATE, 0, 1, null);
+		new ScreeningCriteria(130, DATE, null, 240, null);
+		assertThatThrownBy(() -> new ScreeningCriteria(-1, DATE, null, null, null)).hasMessageContaining("minAge");
+		assertThatThrownBy(() -> new ScreeningCriteria(131, DATE, null, null, null)).hasMessageContaining("minAge");
+		assertThatThrownBy(() -> new ScreeningCriteria(75, DATE, -1, null, null)).hasMessageContaining("minMedications");
+		assertThatThrownBy(() -> new ScreeningCriteria(75, DATE, null, 0, null)).hasMessageContaining("notSeenMonths");
+		assertThatThrownBy(() -> new ScreeningCriteria(75, DATE, null, 241, null)).hasMessageContaining("notSeenMonths");
+		assertThatThrownBy(() -> new ScreeningCriteria(75, null, null, null, null)).hasMessageContaining("date");
+	}
 }

@@ -52,4 +52,20 @@ class DueTest {
 	void consentIsReviewed_onceItIsTwelveMonthsOld(String given, String date, boolean due) {
 		assertThat(Due.consentReview(day(given), day(date))).isEqualTo(due);
 	}
+
+	@Test
+	void anOpenTaskIsOverdue_fromTheDayAfterItsDueDate() {
+		LocalDate due = LocalDate.of(2026, 11, 30);
+		assertThat(Due.taskOverdue(due, due)).isFalse();
+		assertThat(Due.taskOverdue(due, due.plusDays(1))).isTrue();
+		assertThat(Due.taskOverdue(null, due)).isFalse();
+	}
+
+	@Test
+	void theDayOfAFhirDateTime_isTheDayAsWritten() {
+		assertThat(Due.day("2026-11-30T23:30:00+01:00")).isEqualTo(LocalDate.of(2026, 11, 30));
+		assertThat(Due.day("2026-11-30")).isEqualTo(LocalDate.of(2026, 11, 30));
+		assertThat(Due.day("2026-11")).isNull();
+		assertThat(Due.day(null)).isNull();
+	}
 }
