@@ -139,4 +139,64 @@ class AccessPolicyTest {
 			assertThat(AccessPolicy.mayWrite(Viewer.NOBODY, about("Goal", "a"), false)).isFalse();
 		}
 	}
+
+	@Nested
+	class Subscriptions {
+		private final Viewer gp = new Viewer(Role.PROFESSIONAL, Set.of("a"), Set.of(), AccessPolicy.Work.NONE,
+				"PractitionerRole/gp");
+		private final Viewer socialWorker = new Viewer(Role.SOCIAL_DOMAIN, Set.of("a"), Set.of(), AccessPolicy.Work.NONE,
+				"PractitionerRole/mw");
+
+		private Subject subscriptionOf(String subscriber) {
+			return new Subject("Subscription", "s1", Set.of(), false, subscriber);
+		}
+
+		@Test
+		void aUserReadsAndChangesHerOwnSubscription_andNoOneElses() {
+			assertThat(AccessPolicy.mayRead(gp, subscriptionOf("PractitionerRole/gp"))).isTrue();
+			assertThat(AccessPolicy.mayWrite(gp, subscriptionOf("PractitionerRole/gp"), false)).isTrue();
+			assertThat(AccessPolicy.mayWrite(socialWorker, subscriptionOf("PractitionerRole/mw"), false)).isTrue();
+			assertThat(AccessPolicy.mayRead(gp, subscriptionOf("PractitionerRole/mw"))).isFalse();
+			assertThat(AccessPolicy.mayWrite(gp, subscriptionOf("PractitionerRole/mw"), false)).isFalse();
+			assertThat(AccessPolicy.mayWrite(gp, subscriptionOf(null), false)).isFalse();
+		}
+
+		@Test
+		void aPatientOrAUserWithoutIdentity_hasNoSubscriptions_aSystemClientAll() {
+			Viewer anonymous = new Viewer(Role.PROFESSIONAL, Set.of("a"), Set.of());
+			assertThat(AccessPolicy.mayRead(anonymous, subscriptionOf(null))).isFalse();
+			assertThat(AccessPolicy.mayRead(new Viewer(Role.PATIENT, Set.of("a"), Set.of(), AccessPolicy.Work.NONE,
+					"Patient/a"), subscriptionOf("Patient/a"))).isFalse();
+			assertThat(AccessPolicy.mayWrite(Viewer.SYSTEM, subscriptionOf("PractitionerRole/gp"), false)).isTrue();
+			assertThat(AccessPolicy.mayRead(Viewer.SYSTEM, subscriptionOf("PractitionerRole/gp"))).isTrue();
+		}
+	}
+
+	@Nested
+	class WhoIsNarrowed {
+		@Test
+		void everyoneButASystemClient_getsNarrowedSearches() {
+			assertThat(Viewer.SYSTEM.narrowed()).isFalse();
+			assertThat(NURSE.narrowed()).isTrue();
+			assertThat(PATIENT_A.narrowed()).isTrue();
+			assertThat(Viewer.NOBODY.narrowed()).isTrue();
+		}
+
+		@Test
+		void workIsEmpty_withoutTasksOrMessages() {
+			assertThat(AccessPolicy.Work.NONE.isEmpty()).isTrue();
+			assertThat(new AccessPolicy.Work(Set.of(), Set.of("Communication/m1"), Set.of(), Set.of("b")).isEmpty()).isFalse();
+			assertThat(new AccessPolicy.Work(Set.of("t1"), Set.of(), Set.of(), Set.of("b")).isEmpty()).isFalse();
+			assertThat(new AccessPolicy.Work(Set.of(), Set.of(), Set.of("t2"), Set.of()).isEmpty()).isTrue();
+		}
+
+		@Test
+		void aProfessionalWritesPatientData_ofRelatedPatients_butNoDirectoryNorOtherTypes() {
+			assertThat(AccessPolicy.mayWrite(NURSE, about("Observation", "a"), false)).isTrue();
+			assertThat(AccessPolicy.mayWrite(NURSE, about("Library", "a"), false)).isFalse();
+			assertThat(AccessPolicy.mayWrite(NURSE, about("Patient", "b"), true)).isTrue();
+			assertThat(AccessPolicy.mayWrite(NURSE, about("Condition", "b"), true)).isFalse();
+			assertThat(AccessPolicy.mayWrite(Viewer.SYSTEM, about("Library"), false)).isTrue();
+		}
+	}
 }
