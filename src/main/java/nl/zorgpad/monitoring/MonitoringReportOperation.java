@@ -5,6 +5,7 @@ import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +35,9 @@ final class MonitoringReportOperation {
 
 	private final MonitoringCounts query;
 	private final ResourceStore store;
-	private final java.time.Clock clock;
+	private final Clock clock;
 
-	MonitoringReportOperation(MonitoringCounts query, ResourceStore store, java.time.Clock clock) {
+	MonitoringReportOperation(MonitoringCounts query, ResourceStore store, Clock clock) {
 		this.clock = clock;
 		this.query = query;
 		this.store = store;

@@ -7,6 +7,7 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
@@ -311,7 +312,7 @@ final class PatientPathwayOperation {
 		if (episode.isEmpty()) {
 			return List.of();
 		}
-		List<Verdict> verdicts = new java.util.ArrayList<>();
+		List<Verdict> verdicts = new ArrayList<>();
 		if (rules.isOn(RuleId.W1)) {
 			verdicts.add(PathwayRules.targetAge(episode.get(), record));
 		}

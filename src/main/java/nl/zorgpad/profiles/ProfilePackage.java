@@ -15,6 +15,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.StructureDefinition;
 
 /**
  * The npm-style FHIR package {@code zorgpad.fhir.r4} that the build packs from {@code fhir-profiles/}.
@@ -93,7 +94,7 @@ public final class ProfilePackage {
 			if (path.startsWith("package/StructureDefinition-") && path.endsWith(".json")) {
 				Resource resource = (Resource) context.newJsonParser().parseResource(new String(content,
 						java.nio.charset.StandardCharsets.UTF_8));
-				if (resource instanceof org.hl7.fhir.r4.model.StructureDefinition definition) {
+				if (resource instanceof StructureDefinition definition) {
 					paths.put(definition.getUrl(), path);
 				}
 			}

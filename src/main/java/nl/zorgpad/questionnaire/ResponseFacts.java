@@ -2,6 +2,7 @@ package nl.zorgpad.questionnaire;
 
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseStatus;
@@ -23,7 +24,7 @@ public final class ResponseFacts {
 	}
 
 	/** The FHIR status codes that count as completed (for queries on the search index). */
-	public static final java.util.List<String> COMPLETED_CODES = java.util.List.of(
+	public static final List<String> COMPLETED_CODES = List.of(
 			QuestionnaireResponseStatus.COMPLETED.toCode(), QuestionnaireResponseStatus.AMENDED.toCode());
 
 	/** The id of the Questionnaire answered, e.g. {@code gfi} for {@code https://zorgpad.nl/fhir/Questionnaire/gfi|1.0}. */

@@ -1,9 +1,11 @@
 package nl.zorgpad.rules;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The programme's constants, one place: the target age, the intervals of the pathway and the time zone in
@@ -38,7 +40,7 @@ public final class Programme {
 	public static Clock clock(LocalDate pinned) {
 		Clock system = systemClock();
 		return pinned == null ? system
-				: Clock.offset(system, java.time.Duration.ofDays(java.time.temporal.ChronoUnit.DAYS.between(today(system), pinned)));
+				: Clock.offset(system, Duration.ofDays(ChronoUnit.DAYS.between(today(system), pinned)));
 	}
 
 	/** Today in the Netherlands, by {@code clock}. */

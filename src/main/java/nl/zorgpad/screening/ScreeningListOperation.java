@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -35,10 +37,10 @@ final class ScreeningListOperation {
 
 	private final ScreeningPopulation query;
 	private final ResourceStore store;
-	private final java.time.Clock clock;
+	private final Clock clock;
 	private final ObjectMapper json = new ObjectMapper();
 
-	ScreeningListOperation(ScreeningPopulation query, ResourceStore store, java.time.Clock clock) {
+	ScreeningListOperation(ScreeningPopulation query, ResourceStore store, Clock clock) {
 		this.clock = clock;
 		this.query = query;
 		this.store = store;
@@ -133,7 +135,7 @@ final class ScreeningListOperation {
 
 	/** The list a thousand at a time: CSV rows are fetched and written per chunk. */
 	private static <T> List<List<T>> chunks(List<T> all) {
-		List<List<T>> chunks = new java.util.ArrayList<>();
+		List<List<T>> chunks = new ArrayList<>();
 		for (int from = 0; from < all.size(); from += 1000) {
 			chunks.add(all.subList(from, Math.min(all.size(), from + 1000)));
 		}

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import javax.crypto.spec.SecretKeySpec;
 import nl.zorgpad.fhir.Outcomes;
@@ -131,7 +132,7 @@ class SecurityConfig {
 	}
 
 	@Bean
-	Viewers viewers(RelationSource relations, ResourceStore store, java.time.Clock clock) {
+	Viewers viewers(RelationSource relations, ResourceStore store, Clock clock) {
 		return new Viewers(new CareRelations(relations, store, clock));
 	}
 

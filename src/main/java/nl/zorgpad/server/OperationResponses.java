@@ -10,6 +10,7 @@ import java.io.OutputStreamWriter;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -128,7 +129,7 @@ public final class OperationResponses {
 	}
 
 	/** The day of an optional date parameter; today (Netherlands) when absent. */
-	public static LocalDate day(DateType date, java.time.Clock clock) {
+	public static LocalDate day(DateType date, Clock clock) {
 		if (date == null || date.getValue() == null) {
 			return nl.zorgpad.rules.Programme.today(clock);
 		}

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import nl.zorgpad.screening.ScreeningCriteria;
 import nl.zorgpad.screening.ScreeningPopulation;
+import org.hl7.fhir.r4.model.Patient;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.stereotype.Component;
 
@@ -166,7 +167,7 @@ class ScreeningSql implements ScreeningPopulation {
 					notInline.put(row.getString("FHIR_ID"), row.getLong("RES_ID"));
 				}
 			});
-			store.byIds(org.hl7.fhir.r4.model.Patient.class, notInline.keySet()).forEach(patient -> texts.put(
+			store.byIds(Patient.class, notInline.keySet()).forEach(patient -> texts.put(
 					notInline.get(patient.getIdElement().getIdPart()), context.newJsonParser().encodeResourceToString(patient)));
 		}
 		return texts;

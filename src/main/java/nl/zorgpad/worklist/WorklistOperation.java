@@ -6,6 +6,7 @@ import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -46,9 +47,9 @@ final class WorklistOperation {
 
 	private final WorklistSource query;
 	private final ResourceStore store;
-	private final java.time.Clock clock;
+	private final Clock clock;
 
-	WorklistOperation(WorklistSource query, ResourceStore store, java.time.Clock clock) {
+	WorklistOperation(WorklistSource query, ResourceStore store, Clock clock) {
 		this.clock = clock;
 		this.query = query;
 		this.store = store;
