@@ -57,6 +57,20 @@ class BulkExportIT extends ServerTest {
 	}
 
 	@Test
+	void anExportIsAuditedUnderTheClientThatAskedForIt() {
+		String client = "exporter-" + Fixtures.uniqueFamily();
+		String exporter = Tokens.token("exporter", client, "system/*.rs", null, null, Duration.ofHours(1), Tokens.SECRET);
+		fhir(exporter).header("Prefer", "respond-async").urlEncodingEnabled(false).get("/$export?_type=Patient")
+				.then().statusCode(202);
+
+		String auditor = Tokens.of("system/AuditEvent.rs", null, null);
+		List<String> subtypes = await().atMost(Duration.ofSeconds(20)).until(() -> fhir(auditor)
+				.get("/AuditEvent?altid=" + client).then().statusCode(200).extract().jsonPath()
+				.getList("entry.resource.subtype[0].code", String.class), found -> !found.isEmpty());
+		assertThat(subtypes).containsExactly("extended-operation-server");
+	}
+
+	@Test
 	void exportIsRefused_toAClientWithoutSystemReadScopes() {
 		fhir(Tokens.of("user/*.cruds", "Practitioner/nobody", null)).header("Prefer", "respond-async")
 				.urlEncodingEnabled(false).get("/$export").then().statusCode(403);
