@@ -1,5 +1,6 @@
 package nl.zorgpad.fhir;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.hl7.fhir.r4.model.Resource;
@@ -27,4 +28,13 @@ public interface ResourceStore {
 
 	/** A stamp that changes whenever a resource of this type is written, by any server on the database. */
 	Object lastChange(String type);
+
+	/** Slices of at most 1,000: the largest id list one read takes (and the unit a CSV is written in). */
+	static <T> List<List<T>> chunks(List<T> all) {
+		List<List<T>> chunks = new ArrayList<>();
+		for (int from = 0; from < all.size(); from += 1000) {
+			chunks.add(all.subList(from, Math.min(all.size(), from + 1000)));
+		}
+		return chunks;
+	}
 }

@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -118,7 +117,7 @@ final class ScreeningListOperation {
 			out.row("name", "birthDate", "age", "bsn", "activeMedications", "lastContact", "patient");
 			Map<Long, Integer> medications = totals.medications();
 			Map<Long, LocalDate> contacts = totals.lastContacts();
-			for (List<ScreeningPopulation.Candidate> chunk : chunks(candidates)) {
+			for (List<ScreeningPopulation.Candidate> chunk : ResourceStore.chunks(candidates)) {
 				Map<Long, String> texts = query.texts(chunk.stream().map(ScreeningPopulation.Candidate::pid).toList());
 				for (ScreeningPopulation.Candidate candidate : chunk) {
 					String text = texts.get(candidate.pid());
@@ -131,15 +130,6 @@ final class ScreeningListOperation {
 				}
 			}
 		}
-	}
-
-	/** The list a thousand at a time: CSV rows are fetched and written per chunk. */
-	private static <T> List<List<T>> chunks(List<T> all) {
-		List<List<T>> chunks = new ArrayList<>();
-		for (int from = 0; from < all.size(); from += 1000) {
-			chunks.add(all.subList(from, Math.min(all.size(), from + 1000)));
-		}
-		return chunks;
 	}
 
 	private static String name(JsonNode patient) {

@@ -74,9 +74,7 @@ final class CareRelations {
 		// the practice's roles, and the practitioners who have them (the practice of a patient, docs/pathway.md)
 		List<Long> organizations = facts.organizationsOfRoles(roles);
 		targets.addAll(organizations);
-		List<Long> practiceRoles = facts.rolesOfOrganizations(organizations);
-		targets.addAll(practiceRoles);
-		targets.addAll(facts.practitionersOfRoles(practiceRoles));
+		targets.addAll(facts.membersOfOrganizations(organizations));
 		patients.addAll(facts.listedWith(targets));
 		Set<String> listings = facts.references(targets);
 		return new Relation(Set.copyOf(patients), false, Set.copyOf(listings), work(people, patients, patient -> true));

@@ -22,7 +22,8 @@ public interface RelationSource {
 
 	List<Long> organizationsOfRoles(Collection<Long> roles);
 
-	List<Long> rolesOfOrganizations(Collection<Long> organizations);
+	/** The PractitionerRoles at these organizations and the Practitioners who have them. */
+	List<Long> membersOfOrganizations(Collection<Long> organizations);
 
 	/** Whether any of these PractitionerRoles has a social-domain discipline. */
 	boolean anyInTheSocialDomain(Collection<Long> roles);

@@ -29,8 +29,13 @@ class RelationSql implements RelationSource {
 			SELECT l.TARGET_RESOURCE_ID AS PID FROM HFJ_RES_LINK l
 			WHERE l.SRC_PATH = 'PractitionerRole.organization' AND l.SRC_RESOURCE_ID IN (:roles)
 			""";
-	private static final String ROLES_OF_ORGANIZATIONS = """
+	/** The roles at these organizations and the practitioners who have them, in one round trip. */
+	private static final String MEMBERS_OF_ORGANIZATIONS = """
 			SELECT l.SRC_RESOURCE_ID AS PID FROM HFJ_RES_LINK l
+			WHERE l.SRC_PATH = 'PractitionerRole.organization' AND l.TARGET_RESOURCE_ID IN (:organizations)
+			UNION
+			SELECT p.TARGET_RESOURCE_ID FROM HFJ_RES_LINK l
+			JOIN HFJ_RES_LINK p ON p.SRC_RESOURCE_ID = l.SRC_RESOURCE_ID AND p.SRC_PATH = 'PractitionerRole.practitioner'
 			WHERE l.SRC_PATH = 'PractitionerRole.organization' AND l.TARGET_RESOURCE_ID IN (:organizations)
 			""";
 	private static final String REFERENCES = """
@@ -117,9 +122,9 @@ class RelationSql implements RelationSource {
 	}
 
 	@Override
-	public List<Long> rolesOfOrganizations(Collection<Long> organizations) {
+	public List<Long> membersOfOrganizations(Collection<Long> organizations) {
 		return organizations.isEmpty() ? List.of()
-				: pids(ROLES_OF_ORGANIZATIONS, new MapSqlParameterSource("organizations", organizations));
+				: pids(MEMBERS_OF_ORGANIZATIONS, new MapSqlParameterSource("organizations", organizations));
 	}
 
 	@Override

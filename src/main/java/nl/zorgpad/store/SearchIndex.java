@@ -5,8 +5,6 @@ import ca.uhn.fhir.jpa.model.config.PartitionSettings;
 import ca.uhn.fhir.jpa.model.entity.BaseResourceIndexedSearchParam;
 import ca.uhn.fhir.jpa.model.entity.ResourceIndexedSearchParamToken;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import nl.zorgpad.fhir.Codes;
@@ -147,15 +145,6 @@ public class SearchIndex {
 			inlined = inlined.replaceAll(":" + hash.getKey() + "\\b", Long.toString(hash.getValue()));
 		}
 		return inlined;
-	}
-
-	/** Slices of at most 1,000 ids, for {@code IN (:ids)} lists. */
-	public static <T> List<List<T>> chunks(List<T> all) {
-		List<List<T>> chunks = new ArrayList<>();
-		for (int from = 0; from < all.size(); from += 1000) {
-			chunks.add(all.subList(from, Math.min(all.size(), from + 1000)));
-		}
-		return chunks;
 	}
 
 	/** A day as HAPI's date ordinal ({@code 2026-11-23} → {@code 20261123}). */

@@ -100,7 +100,7 @@ public class StoredResources implements ResourceStore {
 			return List.of();
 		}
 		List<T> found = new ArrayList<>();
-		for (List<String> chunk : SearchIndex.chunks(List.copyOf(Set.copyOf(ids)))) {
+		for (List<String> chunk : ResourceStore.chunks(List.copyOf(Set.copyOf(ids)))) {
 			found.addAll(query(BY_ID, Map.of("type", context.getResourceType(type), "ids", chunk), type));
 		}
 		return found;

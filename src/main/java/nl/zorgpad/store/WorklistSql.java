@@ -162,7 +162,7 @@ class WorklistSql implements WorklistSource {
 
 	private Map<Long, LocalDate> lastPerPatient(String sql, Collection<Long> pids, LocalDate date) {
 		Map<Long, LocalDate> last = new HashMap<>();
-		for (List<Long> chunk : SearchIndex.chunks(List.copyOf(pids))) {
+		for (List<Long> chunk : nl.zorgpad.fhir.ResourceStore.chunks(List.copyOf(pids))) {
 			index.jdbc().query(sql(sql), parameters().addValue("pids", chunk).addValue("date", SearchIndex.ordinal(date)),
 					row -> {
 						last.put(row.getLong("PID"), SearchIndex.day(row.getInt("LAST")));
