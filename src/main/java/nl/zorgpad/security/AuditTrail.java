@@ -7,6 +7,7 @@ import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
@@ -16,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import nl.zorgpad.server.PatientOf;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.AuditEvent;
@@ -44,9 +46,10 @@ final class AuditTrail implements AutoCloseable {
 	private final PatientOf patientOf;
 	private final AuditStore store;
 	private final boolean enabled;
-	private static final int BATCH = 100;
+	private static final int BATCH = 500;
+	private static final Duration LINGER = Duration.ofMillis(100);
 	private final BlockingQueue<AuditEvent> queue = new ArrayBlockingQueue<>(10_000);
-	private final java.util.concurrent.atomic.AtomicLong failedWrites = new java.util.concurrent.atomic.AtomicLong();
+	private final AtomicLong failedWrites = new AtomicLong();
 	private final Thread writer;
 	private volatile boolean open = true;
 
@@ -134,7 +137,11 @@ final class AuditTrail implements AutoCloseable {
 		}
 	}
 
-	/** Writes what has queued up, as one JDBC batch. */
+	/**
+	 * Writes what has queued up, as one JDBC batch and one commit: after the first event it collects for up to
+	 * {@link #LINGER} (or until the batch is full), so under load the database sees a few commits a second
+	 * rather than one per request.
+	 */
 	private void writeBatches() {
 		List<AuditEvent> batch = new ArrayList<>(BATCH);
 		while (open || !queue.isEmpty()) {
@@ -144,7 +151,17 @@ final class AuditTrail implements AutoCloseable {
 					continue;
 				}
 				batch.add(first);
-				queue.drainTo(batch, BATCH - 1);
+				long deadline = System.nanoTime() + LINGER.toNanos();
+				while (batch.size() < BATCH && open) {
+					long left = deadline - System.nanoTime();
+					AuditEvent next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
+					if (next == null) {
+						break;
+					}
+					batch.add(next);
+					queue.drainTo(batch, BATCH - batch.size());
+				}
+				queue.drainTo(batch, BATCH - batch.size());
 				write(batch);
 			} catch (InterruptedException e) {
 				Thread.currentThread().interrupt();

@@ -1,5 +1,6 @@
 package nl.zorgpad.security;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -12,14 +13,20 @@ import org.springframework.util.unit.DataSize;
 @Configuration(proxyBeanMethods = false)
 class HardeningConfig {
 
-	/** @param maxRequestSize largest accepted request body */
+	/**
+	 * @param maxRequestSize largest accepted request body
+	 * @param maxBytesInFlight request body bytes held at once over all requests
+	 * @param bytesInFlightWait how long a request waits for room before it gets 503
+	 */
 	@ConfigurationProperties("zorgpad.hardening")
-	record HardeningProperties(@DefaultValue("10MB") DataSize maxRequestSize) {}
+	record HardeningProperties(@DefaultValue("64MB") DataSize maxRequestSize,
+			@DefaultValue("160MB") DataSize maxBytesInFlight, @DefaultValue("10s") Duration bytesInFlightWait) {}
 
 	@Bean
 	FilterRegistrationBean<HardeningFilter> hardeningFilter(HardeningProperties properties, AuditTrail audit) {
+		BodyBudget budget = new BodyBudget(properties.maxBytesInFlight().toBytes(), properties.bytesInFlightWait());
 		FilterRegistrationBean<HardeningFilter> registration =
-				new FilterRegistrationBean<>(new HardeningFilter(properties.maxRequestSize(), audit));
+				new FilterRegistrationBean<>(new HardeningFilter(properties.maxRequestSize(), budget, audit));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;
 	}

@@ -26,14 +26,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * patient data), and a limit on the size of a request body, whichever way it arrives: a declared
  * {@code Content-Length} over the limit is refused before anything is read; a body without a length
  * (chunked) or a compressed one ({@code Content-Encoding: gzip}) is read — and inflated — only up to the
- * limit. Over the limit: 413 with an OperationOutcome.
+ * limit. Over the limit: 413 with an OperationOutcome. The limit admits a long-lived patient's full record as a
+ * HIS sends it on first load; memory stays bounded when several arrive at once by a {@link BodyBudget}: a
+ * request whose body does not fit in the bytes still free waits a moment, then gets 503 with Retry-After.
  */
 final class HardeningFilter extends OncePerRequestFilter {
 	private final long maxRequestBytes;
+	private final BodyBudget budget;
 	private final AuditTrail audit;
 
-	HardeningFilter(DataSize maxRequestSize, AuditTrail audit) {
+	HardeningFilter(DataSize maxRequestSize, BodyBudget budget, AuditTrail audit) {
 		this.maxRequestBytes = maxRequestSize.toBytes();
+		this.budget = budget;
 		this.audit = audit;
 	}
 
@@ -55,40 +59,63 @@ final class HardeningFilter extends OncePerRequestFilter {
 		}
 		String encoding = request.getHeader("Content-Encoding");
 		boolean gzip = encoding != null && encoding.toLowerCase(Locale.ROOT).contains("gzip");
-		if (declared < 0 && hasBody(request) || gzip) {
-			byte[] body;
-			try {
-				body = read(gzip ? new GZIPInputStream(request.getInputStream()) : request.getInputStream());
-			} catch (java.util.zip.ZipException notGzip) {
-				refuse(response, HttpServletResponse.SC_BAD_REQUEST, OperationOutcome.IssueType.INVALID, "Content-Encoding is gzip, but the body is not");
+		BodyBudget.Reservation reservation = budget.reserve(Math.max(declared, 0));
+		try {
+			if (reservation == null) {
+				busy(request, response);
 				return;
 			}
-			if (body == null) {
-				tooLarge(request, response, "Request body exceeds the limit of " + maxRequestBytes + " bytes"
-						+ (gzip ? " once decompressed" : ""));
+			if (declared < 0 && hasBody(request) || gzip) {
+				byte[] body;
+				try {
+					body = read(gzip ? new GZIPInputStream(request.getInputStream()) : request.getInputStream(), reservation);
+				} catch (java.util.zip.ZipException notGzip) {
+					refuse(response, HttpServletResponse.SC_BAD_REQUEST, OperationOutcome.IssueType.INVALID,
+							"Content-Encoding is gzip, but the body is not");
+					return;
+				} catch (BodyBudget.Exhausted exhausted) {
+					busy(request, response);
+					return;
+				}
+				if (body == null) {
+					tooLarge(request, response, "Request body exceeds the limit of " + maxRequestBytes + " bytes"
+							+ (gzip ? " once decompressed" : ""));
+					return;
+				}
+				chain.doFilter(new BufferedRequest(request, body), response);
 				return;
 			}
-			chain.doFilter(new BufferedRequest(request, body), response);
-			return;
+			chain.doFilter(request, response);
+		} finally {
+			if (reservation != null) {
+				reservation.close();
+			}
 		}
-		chain.doFilter(request, response);
 	}
 
 	private static boolean hasBody(HttpServletRequest request) {
 		return request.getHeader("Transfer-Encoding") != null;
 	}
 
-	/** The whole body, or null when it is larger than the limit. */
-	private byte[] read(InputStream in) throws IOException {
+	/** The whole body, or null when it is larger than the limit; what is buffered is reserved as it grows. */
+	private byte[] read(InputStream in, BodyBudget.Reservation reservation) throws IOException {
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		byte[] buffer = new byte[64 * 1024];
 		for (int n; (n = in.read(buffer)) > 0;) {
 			if (body.size() + (long) n > maxRequestBytes) {
 				return null;
 			}
+			reservation.growTo(2L * (body.size() + n)); // the buffer and its copy
 			body.write(buffer, 0, n);
 		}
 		return body.toByteArray();
+	}
+
+	private void busy(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		String message = "The server is receiving as many large request bodies as it holds at once; retry shortly";
+		audit.refused(request, HttpServletResponse.SC_SERVICE_UNAVAILABLE, message);
+		response.setHeader("Retry-After", "5");
+		refuse(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, OperationOutcome.IssueType.TRANSIENT, message);
 	}
 
 	private void tooLarge(HttpServletRequest request, HttpServletResponse response, String message) throws IOException {

@@ -27,6 +27,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -47,6 +48,12 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 	private static final Logger log = LoggerFactory.getLogger(SecurityConfig.class);
+
+	/** The default firewall, with its character rule checked without a regular expression. */
+	@Bean
+	WebSecurityCustomizer firewall() {
+		return web -> web.httpFirewall(HeaderCharacters.firewall());
+	}
 
 	@Bean
 	SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, Environment environment,

@@ -16,7 +16,9 @@ import nl.zorgpad.support.Tokens;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleType;
 import org.hl7.fhir.r4.model.Bundle.HTTPVerb;
+import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
@@ -189,6 +191,25 @@ class FhirServerIT extends ServerTest {
 			assertThat(response.getEntry().get(1).getResponse().getStatus()).startsWith("404");
 			assertThat(countPatientsWithBsn(patient.getIdentifierFirstRep().getValue())).isEqualTo(1);
 		}
+
+		@Test
+		void aFullRecordOfSeveralMegabytes_isAcceptedAsOneTransaction() {
+			Patient patient = Fixtures.elderlyPatient(Fixtures.uniqueFamily());
+			Bundle bundle = new Bundle().setType(BundleType.TRANSACTION);
+			bundle.addEntry().setFullUrl("urn:uuid:5b0c1f0e-8d7a-4c55-9a53-0e1f4c2b7a10").setResource(patient)
+					.getRequest().setMethod(HTTPVerb.POST).setUrl("Patient");
+			DocumentReference letters = new DocumentReference(); // scanned specialist letters, as a HIS sends along
+			letters.setStatus(Enumerations.DocumentReferenceStatus.CURRENT)
+					.setSubject(new Reference("urn:uuid:5b0c1f0e-8d7a-4c55-9a53-0e1f4c2b7a10"))
+					.addContent().getAttachment().setContentType("application/pdf").setData(new byte[12 * 1024 * 1024]);
+			bundle.addEntry().setResource(letters).getRequest().setMethod(HTTPVerb.POST).setUrl("DocumentReference");
+			String body = Fhir.json(bundle);
+			assertThat(body.length()).isGreaterThan(16 * 1024 * 1024); // over the 10 MB of earlier versions
+
+			fhir().body(body).post("/").then().statusCode(200);
+
+			assertThat(countPatientsWithBsn(patient.getIdentifierFirstRep().getValue())).isEqualTo(1);
+		}
 	}
 
 	@Nested
@@ -266,7 +287,7 @@ class FhirServerIT extends ServerTest {
 
 		@Test
 		void anOversizedBody_isAnswered413_withOperationOutcome() {
-			byte[] body = new byte[11 * 1024 * 1024];
+			byte[] body = new byte[65 * 1024 * 1024]; // the limit is 64 MB
 			java.util.Arrays.fill(body, (byte) ' ');
 			fhir().body(body).post("/Patient").then().statusCode(413)
 					.body("resourceType", equalTo("OperationOutcome"));
