@@ -47,8 +47,8 @@ measure() { # label, command...
   wrk "${wrk_args[@]}" -d5s "$BASE/Patient?family=Benchsearch&_count=20" > /dev/null
   printf '  search (20 of 100):    %s\n' "$(wrk "${wrk_args[@]}" -d"${SECONDS_PER_RUN}"s "$BASE/Patient?family=Benchsearch&_count=20" | awk '/Requests\/sec/ {print $2 " req/s"}')"
   if [[ -z "${QUICK:-}" ]]; then
-  printf '  %s\n' "$(python3 scripts/bench/client.py create --base "$BASE" --token "$TOKEN" --count 300)"
-  printf '  %s\n' "$(python3 scripts/bench/client.py ingest --base "$BASE" --token "$TOKEN" --bundles "$BUNDLES" --encounters "$ENCOUNTERS")"
+    printf '  %s\n' "$(python3 scripts/bench/client.py create --base "$BASE" --token "$TOKEN" --count 300)"
+    printf '  %s\n' "$(python3 scripts/bench/client.py ingest --base "$BASE" --token "$TOKEN" --bundles "$BUNDLES" --encounters "$ENCOUNTERS")"
     printf '  big %s\n' "$(python3 scripts/bench/client.py ingest --base "$BASE" --token "$TOKEN" --bundles 1 --encounters "$BIG_ENCOUNTERS")"
   fi
   printf '  RSS at the end %s\n' "$(rss $PID)"

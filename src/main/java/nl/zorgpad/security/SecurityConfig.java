@@ -74,6 +74,7 @@ class SecurityConfig {
 						.requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
 						.anyRequest().authenticated())
 				.oauth2ResourceServer(server -> server
+						.bearerTokenResolver(new BearerTokens())
 						.jwt(jwt -> jwt.decoder(new CachingJwtDecoder(decoder(properties.jwt(), environment))))
 						.authenticationEntryPoint((request, response, failure) -> {
 							audit.refused(request, 401, "invalid token: " + failure.getMessage());

@@ -6,6 +6,7 @@ import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.model.config.SubscriptionSettings;
 import ca.uhn.fhir.jpa.subscription.match.config.SubscriptionProcessorConfig;
 import ca.uhn.fhir.jpa.subscription.match.deliver.email.IEmailSender;
+import ca.uhn.fhir.jpa.subscription.match.registry.SubscriptionRegistry;
 import ca.uhn.fhir.jpa.subscription.submit.config.SubscriptionSubmitterConfig;
 import org.hl7.fhir.dstu2.model.Subscription;
 import org.springframework.context.annotation.Bean;
@@ -34,6 +35,15 @@ class NotificationsConfig {
 		DeliveryFailures failures = new DeliveryFailures(daos, context);
 		storageInterceptors.registerInterceptor(failures);
 		return failures;
+	}
+
+	/** Changes are matched against Subscriptions only when there is an active one. */
+	@Bean
+	UnwatchedChanges unwatchedChanges(FhirContext context, SubscriptionRegistry registry,
+			IInterceptorService storageInterceptors) {
+		UnwatchedChanges unwatched = new UnwatchedChanges(context, registry::size);
+		storageInterceptors.registerInterceptor(unwatched);
+		return unwatched;
 	}
 
 	/** Only rest-hook is offered (e-mail is not a supported channel type): HAPI's processor still needs a sender. */
