@@ -41,7 +41,7 @@ class NotificationsConfig {
 	@Bean
 	UnwatchedChanges unwatchedChanges(FhirContext context, SubscriptionRegistry registry,
 			IInterceptorService storageInterceptors) {
-		UnwatchedChanges unwatched = new UnwatchedChanges(context, registry::size);
+		UnwatchedChanges unwatched = new UnwatchedChanges(context, registry::size, System::nanoTime);
 		storageInterceptors.registerInterceptor(unwatched);
 		return unwatched;
 	}

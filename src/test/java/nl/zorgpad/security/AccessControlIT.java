@@ -399,6 +399,23 @@ class AccessControlIT extends ServerTest {
 		}
 
 		@Test
+		void aBodyRefusedForItsSize_beforeHapiSawIt_leavesAnAuditEventToo() throws Exception {
+			String since = java.time.Instant.now().minusSeconds(1).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+					.toString();
+			ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+			try (GZIPOutputStream gzip = new GZIPOutputStream(compressed)) {
+				gzip.write(new byte[65 * 1024 * 1024]); // over the 64 MB limit once inflated
+			}
+			fhir(user(nurse)).header("Content-Encoding", "gzip").body(compressed.toByteArray()).post("/Patient")
+					.then().statusCode(413);
+
+			org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> fhir(auditor)
+					.get("/AuditEvent?outcome=4&date=ge" + since).then().statusCode(200).extract().jsonPath()
+					.getList("entry.resource.outcomeDesc", String.class), descriptions -> descriptions.stream()
+							.anyMatch(description -> description.startsWith("413 ") && description.contains("decompressed")));
+		}
+
+		@Test
 		void aConditionalCreateThatMatches_isAuditedAsTheReadItIs() {
 			String client = "audit-conditional-" + run;
 			String token = Tokens.token("n", client, "user/*.cruds", nurse, null, Duration.ofHours(1), Tokens.SECRET);
