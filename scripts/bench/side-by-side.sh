@@ -10,7 +10,7 @@
 #
 # Needs wrk (Debian) and python3. STARTER_WAR points at the starter's war, built as in docs/benchmarks.md
 # (hapifhir/hapi-fhir-jpaserver-starter, tag image/v8.8.0-1); without it the starter is left out.
-# QUICK=1 leaves out create and ingest. SECONDS_PER_ROUND (10), BUNDLES (10), ENCOUNTERS (60 per record),
+# QUICK=1 leaves out create and ingest; AUDIT_OFF=1 adds Zorgpad with security on and the audit trail off. SECONDS_PER_ROUND (10), BUNDLES (10), ENCOUNTERS (60 per record),
 # BIG_ENCOUNTERS (1500 ≈ 14 MB) tune it.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -34,6 +34,9 @@ if [[ -n "$STARTER_WAR" ]]; then
   LABELS+=("plain HAPI JPA starter"); COMMANDS+=("java -jar $STARTER_WAR")
 fi
 LABELS+=("Zorgpad, security on (system token)"); COMMANDS+=("java -jar $JAR --management.server.port=0 --logging.level.root=WARN")
+if [[ -n "${AUDIT_OFF:-}" ]]; then
+  LABELS+=("Zorgpad, security on, audit off"); COMMANDS+=("java -jar $JAR --management.server.port=0 --logging.level.root=WARN --zorgpad.security.audit=false")
+fi
 LABELS+=("Zorgpad, security off"); COMMANDS+=("java -jar $JAR --management.server.port=0 --logging.level.root=WARN --zorgpad.security.enabled=false")
 
 rss() { awk '/VmRSS/ {printf "%.0f MB", $2 / 1024}' "/proc/$1/status"; }
