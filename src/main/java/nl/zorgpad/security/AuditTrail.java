@@ -161,7 +161,6 @@ final class AuditTrail implements AutoCloseable {
 					batch.add(next);
 					queue.drainTo(batch, BATCH - batch.size());
 				}
-				queue.drainTo(batch, BATCH - batch.size());
 				write(batch);
 			} catch (InterruptedException e) {
 				Thread.currentThread().interrupt();

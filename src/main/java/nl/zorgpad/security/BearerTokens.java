@@ -20,7 +20,7 @@ final class BearerTokens implements BearerTokenResolver {
 	public String resolve(HttpServletRequest request) {
 		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
 		if (header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())
-				&& wellFormed(header, PREFIX.length()) && request.getParameter("access_token") == null) {
+				&& wellFormed(header, PREFIX.length())) {
 			return header.substring(PREFIX.length());
 		}
 		return spring.resolve(request);

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import nl.zorgpad.careplan.CarePlanFacts;
+import nl.zorgpad.fhir.ResourceStore;
 import nl.zorgpad.questionnaire.ResponseFacts;
 import nl.zorgpad.worklist.WorklistSource;
 import org.hl7.fhir.r4.model.Task;
@@ -162,7 +163,7 @@ class WorklistSql implements WorklistSource {
 
 	private Map<Long, LocalDate> lastPerPatient(String sql, Collection<Long> pids, LocalDate date) {
 		Map<Long, LocalDate> last = new HashMap<>();
-		for (List<Long> chunk : nl.zorgpad.fhir.ResourceStore.chunks(List.copyOf(pids))) {
+		for (List<Long> chunk : ResourceStore.chunks(List.copyOf(pids))) {
 			index.jdbc().query(sql(sql), parameters().addValue("pids", chunk).addValue("date", SearchIndex.ordinal(date)),
 					row -> {
 						last.put(row.getLong("PID"), SearchIndex.day(row.getInt("LAST")));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 
 class BearerTokensTest {
@@ -51,8 +52,7 @@ class BearerTokensTest {
 		}
 	}
 
-	private static String outcome(org.springframework.security.oauth2.server.resource.web.BearerTokenResolver resolver,
-			String header) {
+	private static String outcome(BearerTokenResolver resolver, String header) {
 		try {
 			return "token " + resolver.resolve(get(header));
 		} catch (RuntimeException refused) {
