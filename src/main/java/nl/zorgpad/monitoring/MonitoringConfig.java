@@ -1,8 +1,9 @@
 package nl.zorgpad.monitoring;
 
-import java.time.Clock;
+import nl.zorgpad.fhir.OperationDeclaration;
 import nl.zorgpad.fhir.ResourceStore;
 import nl.zorgpad.server.FhirServerPlugin;
+import nl.zorgpad.server.PopulationAnswers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,8 +11,13 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class MonitoringConfig {
 	@Bean
-	FhirServerPlugin monitoringReportOperation(MonitoringCounts counts, ResourceStore store, Clock clock) {
-		MonitoringReportOperation operation = new MonitoringReportOperation(counts, store, clock);
+	FhirServerPlugin monitoringReportOperation(MonitoringCounts counts, ResourceStore store, PopulationAnswers answers) {
+		MonitoringReportOperation operation = new MonitoringReportOperation(counts, store, answers);
 		return server -> server.registerProvider(operation);
+	}
+
+	@Bean
+	OperationDeclaration monitoringReportDeclaration() {
+		return MonitoringReportOperation.DECLARATION;
 	}
 }

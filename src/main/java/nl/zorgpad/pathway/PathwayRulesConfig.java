@@ -9,6 +9,7 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
+import nl.zorgpad.fhir.OperationDeclaration;
 import nl.zorgpad.fhir.ResourceStore;
 import nl.zorgpad.fhir.RuleOutcomes;
 import nl.zorgpad.rules.RuleSwitches;
@@ -52,6 +53,11 @@ class PathwayRulesConfig {
 	 * Warnings (ZP-W*) never refuse a write: they are added to the OperationOutcome of the response
 	 * ({@code Prefer: return=OperationOutcome}); the CapabilityStatement lists the active rules.
 	 */
+	@Bean
+	OperationDeclaration patientPathwayDeclaration() {
+		return PatientPathwayOperation.DECLARATION;
+	}
+
 	@Bean
 	FhirServerPlugin pathwayRulesInResponses(RuleSwitches rules) {
 		Object hooks = new Object() {

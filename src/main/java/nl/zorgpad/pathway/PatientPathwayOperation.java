@@ -12,12 +12,14 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import nl.zorgpad.careplan.CarePlanFacts;
 import nl.zorgpad.careteam.CareTeamFacts;
 import nl.zorgpad.consent.ConsentCategory;
 import nl.zorgpad.consent.ConsentFacts;
 import nl.zorgpad.fhir.Codes;
+import nl.zorgpad.fhir.OperationDeclaration;
 import nl.zorgpad.fhir.ResourceStore;
 import nl.zorgpad.frailty.FrailtyFacts;
 import nl.zorgpad.frailty.MultiDomainAssessment;
@@ -56,6 +58,9 @@ import org.hl7.fhir.r4.model.Task;
  * next evaluation date, open warnings.
  */
 final class PatientPathwayOperation {
+	static final OperationDeclaration DECLARATION = OperationDeclaration.patientRecord("$pathway",
+			Set.of("Patient", "Condition", "Consent", "Encounter", "CareTeam", "CarePlan", "Goal", "Observation",
+					"QuestionnaireResponse", "EpisodeOfCare", "Task"));
 	private static final String CS = Codes.BASE;
 	private static final List<String> DISCUSSIONS = List.of("kernteam-overleg", "breed-mdo", "mdo-gzsp");
 

@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
+import nl.zorgpad.fhir.OperationDeclaration;
 import nl.zorgpad.server.FhirServerPlugin;
 import org.hl7.fhir.instance.model.api.IBaseConformance;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.Meta;
-import org.hl7.fhir.r4.model.OperationDefinition;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StructureDefinition;
 import org.slf4j.Logger;
@@ -114,15 +114,14 @@ class ProfilesConfig {
 	}
 
 	/**
-	 * Points each custom operation of the CapabilityStatement at its OperationDefinition in the package
-	 * ({@code https://zorgpad.nl/fhir/OperationDefinition/<code>}, installed and served like the other
-	 * conformance resources) instead of the definition HAPI generates under a server-local id.
+	 * Points each declared operation of the CapabilityStatement at its OperationDefinition ({@link
+	 * OperationDeclaration#definition()}: ours are in the package, installed and served like the other conformance
+	 * resources) instead of the definition HAPI generates under a server-local id.
 	 */
 	@Bean
-	FhirServerPlugin declaredOperations(FhirContext context, ProfilePackage profilePackage) {
-		Map<String, String> definitions = profilePackage.conformanceResources(context).stream()
-				.filter(OperationDefinition.class::isInstance).map(OperationDefinition.class::cast)
-				.collect(Collectors.toMap(OperationDefinition::getCode, OperationDefinition::getUrl));
+	FhirServerPlugin declaredOperations(List<OperationDeclaration> operations) {
+		Map<String, String> definitions = operations.stream()
+				.collect(Collectors.toMap(OperationDeclaration::name, OperationDeclaration::definition));
 		Object hook = new Object() {
 			@Hook(Pointcut.SERVER_CAPABILITY_STATEMENT_GENERATED)
 			public void pointAtDefinitions(IBaseConformance statement) {
@@ -138,7 +137,7 @@ class ProfilesConfig {
 
 	private static void declare(CapabilityStatement.CapabilityStatementRestResourceOperationComponent operation,
 			Map<String, String> definitions) {
-		String url = definitions.get(operation.getName().replaceFirst("^\\$", ""));
+		String url = definitions.get(operation.getName().startsWith("$") ? operation.getName() : "$" + operation.getName());
 		if (url != null) {
 			operation.setDefinition(url);
 		}

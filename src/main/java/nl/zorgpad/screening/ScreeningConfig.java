@@ -1,8 +1,8 @@
 package nl.zorgpad.screening;
 
-import java.time.Clock;
-import nl.zorgpad.fhir.ResourceStore;
+import nl.zorgpad.fhir.OperationDeclaration;
 import nl.zorgpad.server.FhirServerPlugin;
+import nl.zorgpad.server.PopulationAnswers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,8 +10,13 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ScreeningConfig {
 	@Bean
-	FhirServerPlugin screeningListOperation(ScreeningPopulation population, ResourceStore store, Clock clock) {
-		ScreeningListOperation operation = new ScreeningListOperation(population, store, clock);
+	FhirServerPlugin screeningListOperation(ScreeningPopulation population, PopulationAnswers answers) {
+		ScreeningListOperation operation = new ScreeningListOperation(population, answers);
 		return server -> server.registerProvider(operation);
+	}
+
+	@Bean
+	OperationDeclaration screeningListDeclaration() {
+		return ScreeningListOperation.DECLARATION;
 	}
 }

@@ -1,6 +1,5 @@
 package nl.zorgpad.security;
 
-import java.util.Map;
 import java.util.Set;
 import nl.zorgpad.rules.PureDomain;
 
@@ -38,18 +37,6 @@ final class AccessPolicy {
 			"CarePlan", "Goal", "QuestionnaireResponse", "Observation", "EpisodeOfCare", "ServiceRequest",
 			"MedicationStatement", "MedicationRequest", "RelatedPerson", "AllergyIntolerance", "Procedure",
 			"DocumentReference", "Flag", "Communication", "Task", "Appointment", "DiagnosticReport");
-
-	/**
-	 * What each custom operation shows, by resource type: a caller needs read access to every one of them
-	 * ({@code system/Patient.rs} alone gets no Consents from {@code $worklist} and no scores from {@code $pathway}).
-	 */
-	static final Map<String, Set<String>> OPERATION_READS = Map.of(
-			"$screening-list", Set.of("Patient", "Condition", "Encounter", "MedicationStatement", "MedicationRequest"),
-			"$worklist", Set.of("Patient", "Condition", "Consent", "Encounter", "EpisodeOfCare", "QuestionnaireResponse", "Task"),
-			"$monitoring-report", Set.of("Patient", "Condition", "Encounter", "CarePlan"),
-			"$pathway", Set.of("Patient", "Condition", "Consent", "Encounter", "CareTeam", "CarePlan", "Goal",
-					"Observation", "QuestionnaireResponse", "EpisodeOfCare", "Task"),
-			"$everything", Set.of("Patient"));
 
 	/** How the caller relates to patients. */
 	enum Role {

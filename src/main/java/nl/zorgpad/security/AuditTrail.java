@@ -267,7 +267,7 @@ final class AuditTrail implements AutoCloseable {
 		} else if (received instanceof IBaseResource resource) {
 			owners(resource, patients);
 		}
-		if (request.getUserData().get(nl.zorgpad.server.OperationResponses.PATIENTS_SHOWN) instanceof List<?> shown) {
+		if (request.getUserData().get(nl.zorgpad.server.PopulationAnswers.PATIENTS_SHOWN) instanceof List<?> shown) {
 			shown.forEach(patient -> patients.add(patient.toString())); // a population operation's whole answer
 		}
 		Object response = request.getUserData().get(RESPONSE);

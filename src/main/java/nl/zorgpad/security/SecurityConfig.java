@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import javax.crypto.spec.SecretKeySpec;
+import nl.zorgpad.fhir.OperationDeclaration;
 import nl.zorgpad.fhir.Outcomes;
 import nl.zorgpad.fhir.ResourceStore;
 import nl.zorgpad.server.FhirServerPlugin;
@@ -151,14 +152,14 @@ class SecurityConfig {
 	 */
 	@Bean
 	FhirServerPlugin smartAuthorization(SecurityProperties properties, Viewers viewers, FhirContext context,
-			IInterceptorService storageInterceptors) {
+			IInterceptorService storageInterceptors, List<OperationDeclaration> operations) {
 		if (!properties.enabled()) {
 			return server -> {};
 		}
 		Subjects subjects = new Subjects(context);
 		storageInterceptors.registerInterceptor(new SubscriptionGuard(viewers));
 		storageInterceptors.registerInterceptor(new WriteGuard(viewers, subjects));
-		SmartAuthorization authorization = new SmartAuthorization(viewers);
+		SmartAuthorization authorization = new SmartAuthorization(viewers, operations);
 		AuditEventAccess auditEvents = new AuditEventAccess();
 		return server -> {
 			server.registerInterceptor(auditEvents);

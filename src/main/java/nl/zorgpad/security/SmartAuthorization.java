@@ -4,12 +4,15 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.interceptor.auth.AuthorizationInterceptor;
 import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRule;
 import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRuleBuilder;
+import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRuleBuilderOperationNamed;
+import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRuleBuilderOperationNamedAndScoped;
 import ca.uhn.fhir.rest.server.interceptor.auth.PolicyEnum;
 import ca.uhn.fhir.rest.server.interceptor.auth.RuleBuilder;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import nl.zorgpad.fhir.OperationDeclaration;
 import nl.zorgpad.security.AccessPolicy.Viewer;
 import nl.zorgpad.security.SmartScopes.Context;
 import nl.zorgpad.security.SmartScopes.Interaction;
@@ -25,23 +28,24 @@ import org.hl7.fhir.r4.model.ValueSet;
  * decide which resource types and interactions a caller may use at all (403 otherwise). Which patients'
  * data a professional or patient reaches is decided by the {@link AccessPolicy}: searches are narrowed
  * ({@link SearchAccess}), every resource shown is checked ({@link RelatedPatientsConsent}), every write is
- * checked at storage ({@link WriteGuard}). Operations that answer with data of their own ($pathway,
- * $everything) are allowed only on related patients' instances; the population operations only for
- * system clients with read access to Patient.
+ * checked at storage ({@link WriteGuard}). Custom operations are allowed as they declare themselves
+ * ({@link OperationDeclaration}): only with read scopes on every type they show; population operations only
+ * for system clients; operations on a patient's record also for professionals, on their related patients'
+ * instances only.
  */
 final class SmartAuthorization extends AuthorizationInterceptor {
-	/** Population operations on the server (besides {@code Patient/$screening-list}). */
-	private static final List<String> SERVER_REPORTS = List.of("$worklist", "$monitoring-report");
 	/** Terminology operations: they show only the code system or value set, so its read scope suffices. */
 	private static final Map<Class<? extends IBaseResource>, List<String>> TERMINOLOGY = Map.of(
 			CodeSystem.class, List.of("$lookup", "$validate-code", "$subsumes"),
 			ValueSet.class, List.of("$expand", "$validate-code"));
 
 	private final Viewers viewers;
+	private final List<OperationDeclaration> operations;
 
-	SmartAuthorization(Viewers viewers) {
+	SmartAuthorization(Viewers viewers, List<OperationDeclaration> operations) {
 		super(PolicyEnum.DENY);
 		this.viewers = viewers;
+		this.operations = List.copyOf(operations);
 	}
 
 	@Override
@@ -56,14 +60,15 @@ final class SmartAuthorization extends AuthorizationInterceptor {
 		rules = terminology(rules, scopes);
 		Viewer viewer = viewers.of(request);
 		switch (viewer.role()) {
-			case SYSTEM -> rules = system(rules, scopes);
-			case PROFESSIONAL, SOCIAL_DOMAIN, NOBODY -> rules = related(rules, scopes, Context.USER, viewer, request);
-			case PATIENT -> rules = related(rules, scopes, Context.PATIENT, viewer, request);
+			case SYSTEM -> rules = system(rules, scopes, operations);
+			case PROFESSIONAL, SOCIAL_DOMAIN, NOBODY -> rules = related(rules, scopes, Context.USER, viewer, request, operations);
+			case PATIENT -> rules = related(rules, scopes, Context.PATIENT, viewer, request, operations);
 		}
 		return rules.denyAll("not within the token's scopes").build();
 	}
 
-	private static IAuthRuleBuilder system(IAuthRuleBuilder rules, SmartScopes scopes) {
+	private static IAuthRuleBuilder system(IAuthRuleBuilder rules, SmartScopes scopes,
+			List<OperationDeclaration> operations) {
 		for (SmartScopes.Scope scope : scopes.scopes()) {
 			if (scope.context() != Context.SYSTEM) {
 				continue;
@@ -86,21 +91,15 @@ final class SmartAuthorization extends AuthorizationInterceptor {
 						: rules.allow().delete().resourcesOfType(scope.resourceType()).withAnyId().andThen();
 			}
 		}
-		if (mayRun(scopes, Context.SYSTEM, "$screening-list")) {
-			rules = rules.allow().operation().named("$screening-list").onType(Patient.class).andAllowAllResponses().andThen();
-		}
-		for (String operation : SERVER_REPORTS) {
+		for (OperationDeclaration operation : operations) {
 			if (mayRun(scopes, Context.SYSTEM, operation)) {
-				rules = rules.allow().operation().named(operation).onServer().andAllowAllResponses().andThen();
+				IAuthRuleBuilderOperationNamed named = rules.allow().operation().named(operation.name());
+				rules = answers(operation, switch (operation.level()) {
+					case SERVER -> named.onServer();
+					case TYPE -> named.onType(operation.type());
+					case INSTANCE -> named.onInstancesOfType(operation.type());
+				});
 			}
-		}
-		if (mayRun(scopes, Context.SYSTEM, "$pathway")) {
-			rules = rules.allow().operation().named("$pathway").onInstancesOfType(Patient.class).andAllowAllResponses()
-					.andThen();
-		}
-		if (mayRun(scopes, Context.SYSTEM, "$everything")) {
-			rules = rules.allow().operation().named("$everything").onInstancesOfType(Patient.class)
-					.andRequireExplicitResponseAuthorization().andThen();
 		}
 		return bulkExport(rules, scopes);
 	}
@@ -151,15 +150,20 @@ final class SmartAuthorization extends AuthorizationInterceptor {
 		return rules;
 	}
 
-	/** Whether the scopes allow reading everything the operation shows ({@link AccessPolicy#OPERATION_READS}). */
-	private static boolean mayRun(SmartScopes scopes, Context context, String operation) {
-		return AccessPolicy.OPERATION_READS.get(operation).stream()
-				.allMatch(type -> scopes.allows(context, type, Interaction.READ));
+	/** Whether the scopes allow reading everything the operation shows. */
+	private static boolean mayRun(SmartScopes scopes, Context context, OperationDeclaration operation) {
+		return operation.shows().stream().allMatch(type -> scopes.allows(context, type, Interaction.READ));
+	}
+
+	/** An operation's own answer is allowed as a whole; stored resources it returns are checked one by one. */
+	private static IAuthRuleBuilder answers(OperationDeclaration operation, IAuthRuleBuilderOperationNamedAndScoped scoped) {
+		return operation.answer() == OperationDeclaration.Answer.COMPOSED ? scoped.andAllowAllResponses().andThen()
+				: scoped.andRequireExplicitResponseAuthorization().andThen();
 	}
 
 	/** Professionals and patients: their scopes by type; the patients are the policy's business. */
 	private static IAuthRuleBuilder related(IAuthRuleBuilder rules, SmartScopes scopes, Context context, Viewer viewer,
-			RequestDetails request) {
+			RequestDetails request, List<OperationDeclaration> operations) {
 		Set<String> readable = new TreeSet<>(AccessPolicy.readableTypes(viewer.role()));
 		if (context == Context.USER) {
 			readable.addAll(AccessPolicy.DIRECTORY);
@@ -183,14 +187,13 @@ final class SmartAuthorization extends AuthorizationInterceptor {
 		}
 		if (viewer.role() == AccessPolicy.Role.PROFESSIONAL && request.getOperation() != null
 				&& !viewer.patients().isEmpty()) {
-			// $pathway shows frailty status and scores: the medical record, not for the social domain
+			// operations on a patient's record show the medical record: not for the social domain
 			List<IIdType> patients = viewer.patients().stream().map(id -> (IIdType) new IdType("Patient", id)).toList();
-			if (mayRun(scopes, context, "$pathway")) {
-				rules = rules.allow().operation().named("$pathway").onInstances(patients).andAllowAllResponses().andThen();
-			}
-			if (mayRun(scopes, context, "$everything")) {
-				rules = rules.allow().operation().named("$everything").onInstances(patients)
-						.andRequireExplicitResponseAuthorization().andThen();
+			for (OperationDeclaration operation : operations) {
+				if (operation.audience() == OperationDeclaration.Audience.PATIENT_RECORD
+						&& mayRun(scopes, context, operation)) {
+					rules = answers(operation, rules.allow().operation().named(operation.name()).onInstances(patients));
+				}
 			}
 		}
 		return rules;

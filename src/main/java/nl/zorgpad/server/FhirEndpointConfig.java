@@ -1,6 +1,7 @@
 package nl.zorgpad.server;
 
 import ca.uhn.fhir.batch2.jobs.export.BulkDataExportProvider;
+import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
@@ -16,7 +17,10 @@ import ca.uhn.fhir.rest.server.interceptor.LoggingInterceptor;
 import ca.uhn.fhir.rest.server.interceptor.ResponseHighlighterInterceptor;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
+import java.time.Clock;
 import java.util.List;
+import nl.zorgpad.fhir.OperationDeclaration;
+import nl.zorgpad.fhir.ResourceStore;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -27,6 +31,20 @@ import org.springframework.context.annotation.Configuration;
 class FhirEndpointConfig {
 
 	static final String FHIR_PATH = "/fhir";
+
+	/** How the population operations answer: paged searchsets or CSV, page sizes from {@code zorgpad.fhir.*}. */
+	@Bean
+	PopulationAnswers populationAnswers(ResourceStore store, FhirContext context, Clock clock,
+			FhirServerProperties properties) {
+		return new PopulationAnswers(store, context, clock, properties);
+	}
+
+	/** HAPI's {@code Patient/[id]/$everything}: stored resources of one patient, each checked as a read. */
+	@Bean
+	OperationDeclaration everythingDeclaration() {
+		return OperationDeclaration.patientRecord("$everything", java.util.Set.of("Patient"),
+				OperationDeclaration.Answer.STORED_RESOURCES, "http://hl7.org/fhir/OperationDefinition/Patient-everything");
+	}
 
 	@Bean
 	RestfulServer restfulServer(

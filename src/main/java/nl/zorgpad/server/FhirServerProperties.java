@@ -9,6 +9,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param defaultPageSize search page size when the client sends no {@code _count}
  * @param maxPageSize largest {@code _count} honoured
+ * @param listPageSize page size of the population lists ({@code $screening-list}, {@code $worklist}) without
+ *        {@code _count}
+ * @param listMaxPageSize largest {@code _count} of a population list (a larger one is refused; {@code _format=csv}
+ *        gives the whole list)
  * @param serverBaseUrl fixed base URL for links in responses (behind a proxy); empty = derive from the request
  * @param capabilityCacheTtl how long the serialised CapabilityStatement is reused
  * @param jobPollInterval how often background jobs (Bulk Data export) are moved on to their next step; HAPI's
@@ -18,6 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record FhirServerProperties(
 		@DefaultValue("20") int defaultPageSize,
 		@DefaultValue("500") int maxPageSize,
+		@DefaultValue("50") int listPageSize,
+		@DefaultValue("1000") int listMaxPageSize,
 		@DefaultValue("") String serverBaseUrl,
 		@DefaultValue("60s") Duration capabilityCacheTtl,
 		@DefaultValue("5s") Duration jobPollInterval) {}

@@ -1,9 +1,9 @@
 package nl.zorgpad.store;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import nl.zorgpad.frailty.FrailtyStatus;
+import nl.zorgpad.monitoring.Measure;
 import nl.zorgpad.monitoring.MonitoringCounts;
 import nl.zorgpad.monitoring.ReportPeriod;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -108,15 +108,16 @@ class MonitoringSql implements MonitoringCounts {
 			listed.put(key(row.getString("PRACTICE")), row.getLong("N"));
 			listed75.put(key(row.getString("PRACTICE")), row.getLong("OLD"));
 		});
-		Map<String, Map<String, Long>> measures = new java.util.LinkedHashMap<>();
-		measures.put("a49-01", episodes(ACTIVE, index.token("Condition", "code", ICPC, "A49.01"), null, parameters, filter));
-		measures.put("a05", episodes(ACTIVE, index.token("Condition", "code", ICPC, "A05"), null, parameters, filter));
-		for (FrailtyStatus status : List.of(FrailtyStatus.KWETSBAAR, FrailtyStatus.COMPLEX_KWETSBAAR)) {
-			measures.put(status.code(), perPractice(SearchIndex.inline(STATUS.formatted(index.currentFrailtyEpisodes())
-					+ filter + group, Map.of("stage", index.token("Condition", "stage", CS + "frailty-status", status.code()))),
-					parameters));
+		Map<Measure, Map<String, Long>> measures = new java.util.EnumMap<>(Measure.class);
+		measures.put(Measure.A49_01, episodes(ACTIVE, index.token("Condition", "code", ICPC, "A49.01"), null, parameters, filter));
+		measures.put(Measure.A05, episodes(ACTIVE, index.token("Condition", "code", ICPC, "A05"), null, parameters, filter));
+		for (Map.Entry<Measure, FrailtyStatus> status : Map.of(Measure.KWETSBAAR, FrailtyStatus.KWETSBAAR,
+				Measure.COMPLEX_KWETSBAAR, FrailtyStatus.COMPLEX_KWETSBAAR).entrySet()) {
+			measures.put(status.getKey(), perPractice(SearchIndex.inline(STATUS.formatted(index.currentFrailtyEpisodes())
+					+ filter + group, Map.of("stage", index.token("Condition", "stage", CS + "frailty-status",
+							status.getValue().code()))), parameters));
 		}
-		measures.put("a20", episodes("", index.token("Condition", "code", ICPC, "A20"), null, parameters,
+		measures.put(Measure.A20, episodes("", index.token("Condition", "code", ICPC, "A20"), null, parameters,
 				" " + NOT_IN_ERROR + filter));
 		Map<String, Long> mdos = new HashMap<>();
 		Map<String, Long> mdoPatients = new HashMap<>();
@@ -124,9 +125,9 @@ class MonitoringSql implements MonitoringCounts {
 			mdos.put(key(row.getString("PRACTICE")), row.getLong("N"));
 			mdoPatients.put(key(row.getString("PRACTICE")), row.getLong("PATIENTS"));
 		});
-		measures.put("mdos-held", mdos);
-		measures.put("patients-with-mdo", mdoPatients);
-		measures.put("patients-with-care-plan", perPractice(CARE_PLANS + filter + group, parameters));
+		measures.put(Measure.MDOS_HELD, mdos);
+		measures.put(Measure.PATIENTS_WITH_MDO, mdoPatients);
+		measures.put(Measure.PATIENTS_WITH_CARE_PLAN, perPractice(CARE_PLANS + filter + group, parameters));
 		return new Counts(listed, listed75, measures);
 	}
 

@@ -1,8 +1,9 @@
 package nl.zorgpad.worklist;
 
-import java.time.Clock;
+import nl.zorgpad.fhir.OperationDeclaration;
 import nl.zorgpad.fhir.ResourceStore;
 import nl.zorgpad.server.FhirServerPlugin;
+import nl.zorgpad.server.PopulationAnswers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,8 +11,13 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class WorklistConfig {
 	@Bean
-	FhirServerPlugin worklistOperation(WorklistSource source, ResourceStore store, Clock clock) {
-		WorklistOperation operation = new WorklistOperation(source, store, clock);
+	FhirServerPlugin worklistOperation(WorklistSource source, ResourceStore store, PopulationAnswers answers) {
+		WorklistOperation operation = new WorklistOperation(source, store, answers);
 		return server -> server.registerProvider(operation);
+	}
+
+	@Bean
+	OperationDeclaration worklistDeclaration() {
+		return WorklistOperation.DECLARATION;
 	}
 }

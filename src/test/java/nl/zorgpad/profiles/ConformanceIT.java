@@ -29,6 +29,8 @@ class ConformanceIT extends ServerTest {
 		}
 		fhir().queryParam("url", "https://zorgpad.nl/fhir/OperationDefinition/worklist").get("/OperationDefinition")
 				.then().body("entry[0].resource.parameter.name", hasItem("type"));
+		assertThat(metadata.getList("rest[0].resource.find { it.type == 'Patient' }.operation.findAll { it.name == 'everything' }"
+				+ ".definition", String.class)).containsExactly("http://hl7.org/fhir/OperationDefinition/Patient-everything");
 	}
 
 	@Test

@@ -19,6 +19,7 @@ import nl.zorgpad.meeting.MeetingType;
 import nl.zorgpad.trajectory.GzspStopCriteria;
 import nl.zorgpad.trajectory.GzspTrajectoryOrder;
 import nl.zorgpad.trajectory.TrajectoryPhase;
+import nl.zorgpad.worklist.WorklistType;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,7 +34,8 @@ class CodesMatchProfilesTest {
 				Arguments.of("meeting-type", codes(MeetingType.values(), MeetingType::code)),
 				Arguments.of("frailty-status", codes(FrailtyStatus.values(), FrailtyStatus::code)),
 				Arguments.of("consent-category", codes(ConsentCategory.values(), ConsentCategory::code)),
-				Arguments.of("zorgtraject-phase", codes(TrajectoryPhase.values(), TrajectoryPhase::code)));
+				Arguments.of("zorgtraject-phase", codes(TrajectoryPhase.values(), TrajectoryPhase::code)),
+				Arguments.of("worklist-type", codes(WorklistType.values(), WorklistType::code)));
 	}
 
 	static Stream<Arguments> criteriaLists() {

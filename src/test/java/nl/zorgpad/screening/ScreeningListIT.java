@@ -77,6 +77,19 @@ class ScreeningListIT extends ServerTest {
 	}
 
 	@Test
+	void withoutCount_showsFiftyAtATime_andRefusesPagesOfMoreThanAThousand() {
+		int expected = population.practices().stream().mapToInt(practice -> expected(practice, p -> true).size()).sum();
+		assertThat(expected).as("fixture: more than one default page").isGreaterThan(50);
+		Bundle first = page("/Patient/$screening-list?date=" + population.referenceDate());
+		assertThat(first.getTotal()).isGreaterThanOrEqualTo(expected);
+		assertThat(first.getEntry()).hasSize(50);
+		assertThat(first.getLink("next").getUrl()).contains("_count=50").contains("_offset=50");
+
+		fhir().get("/Patient/$screening-list?_count=1001").then().statusCode(400)
+				.body("issue[0].diagnostics", org.hamcrest.Matchers.containsString("between 1 and 1000"));
+	}
+
+	@Test
 	void givesTheWholeListAsCsv_forASpreadsheet() {
 		String practice = population.practices().get(0);
 		Map<String, Row> expected = expected(practice, p -> true);
