@@ -65,10 +65,13 @@ public final class ProfileValidator {
 				new DefaultProfileValidationSupport(context),
 				ours,
 				new QuestionnaireSupport(context, conformanceResources),
-				new SnapshotGeneratingValidationSupport(context),
 				new InMemoryTerminologyServerValidationSupport(context),
 				new CommonCodeSystemsTerminologyService(context),
 				unknownSystems);
+		// one worker context for every snapshot: without it HAPI builds a new one per snapshot, and each converts
+		// FHIR core's StructureDefinitions to R5 again (most of the start-up time of this validator)
+		chain.addValidationSupport(new SnapshotGeneratingValidationSupport(context,
+				new WorkerContextValidationSupportAdapter(chain)));
 
 		this.profiles = conformanceResources.stream()
 				.filter(StructureDefinition.class::isInstance)
