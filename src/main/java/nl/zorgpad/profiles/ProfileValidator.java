@@ -68,10 +68,11 @@ public final class ProfileValidator {
 				new InMemoryTerminologyServerValidationSupport(context),
 				new CommonCodeSystemsTerminologyService(context),
 				unknownSystems);
-		// one worker context for every snapshot: without it HAPI builds a new one per snapshot, and each converts
+		// one worker context for all our snapshots: without it HAPI builds a new one per snapshot, and each converts
 		// FHIR core's StructureDefinitions to R5 again (most of the start-up time of this validator)
-		chain.addValidationSupport(new SnapshotGeneratingValidationSupport(context,
-				new WorkerContextValidationSupportAdapter(chain)));
+		SnapshotGeneratingValidationSupport ourSnapshots = new SnapshotGeneratingValidationSupport(context,
+				new WorkerContextValidationSupportAdapter(chain));
+		chain.addValidationSupport(ourSnapshots);
 
 		this.profiles = conformanceResources.stream()
 				.filter(StructureDefinition.class::isInstance)
@@ -81,6 +82,9 @@ public final class ProfileValidator {
 		profiles.values().forEach(ours::addStructureDefinition);
 
 		this.worker = new WorkerContextValidationSupportAdapter(chain);
+		// done with it: its worker's conversions need not stay in memory (HAPI's default for any later snapshot)
+		chain.removeValidationSupport(ourSnapshots);
+		chain.addValidationSupport(new SnapshotGeneratingValidationSupport(context));
 	}
 
 	/** Our StructureDefinitions, each with its generated snapshot, by canonical URL. */

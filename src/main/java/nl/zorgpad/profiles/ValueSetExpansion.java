@@ -40,7 +40,8 @@ final class ValueSetExpansion {
 		if (outcome.getValueSet() == null) {
 			throw new InvalidRequestException("Value set " + url.getValue() + " cannot be expanded: " + outcome.getError());
 		}
-		ValueSet expanded = (ValueSet) outcome.getValueSet();
+		// a copy: the chain caches the expansion, and filtering or paging it in place changed it for every later caller
+		ValueSet expanded = ((ValueSet) outcome.getValueSet()).copy();
 		ValueSet.ValueSetExpansionComponent expansion = expanded.getExpansion();
 		if (filter != null && filter.hasValue()) {
 			String part = filter.getValue().toLowerCase(Locale.ROOT);

@@ -41,6 +41,30 @@ class ConformanceIT extends ServerTest {
 	}
 
 	@Test
+	void anExpansionIsFilteredAndPaged_andFhirCoresValueSetsExpandFromMemory() {
+		String meetings = "https://zorgpad.nl/fhir/ValueSet/meeting-type";
+		JsonPath all = fhir(TERMINOLOGY_READER).queryParam("url", meetings).get("/ValueSet/$expand").then()
+				.statusCode(200).extract().jsonPath();
+		List<String> codes = all.getList("expansion.contains.code", String.class);
+		assertThat(codes).hasSizeGreaterThan(2);
+
+		fhir(TERMINOLOGY_READER).queryParam("url", meetings).queryParam("filter", "MDO").get("/ValueSet/$expand")
+				.then().statusCode(200)
+				.body("expansion.contains.code", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.containsString("mdo")))
+				.body("expansion.contains", org.hamcrest.Matchers.not(org.hamcrest.Matchers.empty()));
+		fhir(TERMINOLOGY_READER).queryParam("url", meetings).queryParam("offset", 1).queryParam("count", 1)
+				.get("/ValueSet/$expand").then().statusCode(200)
+				.body("expansion.total", equalTo(codes.size()))
+				.body("expansion.offset", equalTo(1))
+				.body("expansion.contains.code", org.hamcrest.Matchers.contains(codes.get(1)));
+		fhir(TERMINOLOGY_READER).queryParam("url", meetings).get("/ValueSet/$expand").then().statusCode(200)
+				.body("expansion.contains.code", equalTo(codes)); // filtering and paging changed no one else's answer
+		fhir(TERMINOLOGY_READER).queryParam("url", "http://hl7.org/fhir/ValueSet/administrative-gender")
+				.get("/ValueSet/$expand").then().statusCode(200)
+				.body("expansion.contains.code", org.hamcrest.Matchers.hasItems("male", "female", "other", "unknown"));
+	}
+
+	@Test
 	void codesAreValidatedAndLookedUp_inTheShippedCodeSystems() {
 		String system = "https://zorgpad.nl/fhir/CodeSystem/meeting-type";
 		fhir(TERMINOLOGY_READER).queryParam("url", system).queryParam("code", "kernteam-overleg")

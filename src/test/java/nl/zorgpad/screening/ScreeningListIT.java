@@ -54,18 +54,25 @@ class ScreeningListIT extends ServerTest {
 	}
 
 	@Test
-	void pagesThroughTheList_withTotalAndNextLinks() {
+	void pagesThroughTheList_oldestFirst_withTotalNextAndPreviousLinks() {
 		String practice = population.practices().get(1);
 		int expected = expected(practice, p -> true).size();
 		Bundle page = page("/Patient/$screening-list?practice=" + practice + "&date=" + population.referenceDate()
 				+ "&_count=7");
 		assertThat(page.getTotal()).isEqualTo(expected);
 		List<String> seen = new ArrayList<>();
+		List<java.util.Date> birthDates = new ArrayList<>();
 		int pages = 0;
 		while (true) {
 			pages++;
 			assertThat(page.getEntry()).hasSizeLessThanOrEqualTo(7);
 			page.getEntry().forEach(e -> seen.add(e.getResource().getIdElement().getIdPart()));
+			page.getEntry().forEach(e -> birthDates.add(((org.hl7.fhir.r4.model.Patient) e.getResource()).getBirthDate()));
+			if (pages == 1) {
+				assertThat(page.getLink("previous")).isNull();
+			} else {
+				assertThat(page.getLink("previous").getUrl()).contains("_offset=" + (pages - 2) * 7).contains("_count=7");
+			}
 			if (page.getLink("next") == null) {
 				break;
 			}
@@ -74,6 +81,7 @@ class ScreeningListIT extends ServerTest {
 		}
 		assertThat(pages).isEqualTo((expected + 6) / 7);
 		assertThat(seen).doesNotHaveDuplicates().hasSize(expected);
+		assertThat(birthDates).as("oldest first").isSorted();
 	}
 
 	@Test

@@ -396,6 +396,9 @@ class AccessControlIT extends ServerTest {
 			assertThat(found.getList("entry.resource.collect { it.subtype[0].code }", String.class))
 					.containsExactlyInAnyOrder("transaction", "search-type", "search-type");
 			assertThat(found.getList("entry.resource.outcome", String.class)).contains("0", "4");
+			assertThat(events("altid=" + client + "&subtype=search-type", 2)
+					.getList("entry.resource.collect { it.subtype[0].code }", String.class))
+					.containsExactly("search-type", "search-type");
 		}
 
 		@Test

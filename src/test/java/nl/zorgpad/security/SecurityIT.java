@@ -177,8 +177,9 @@ class SecurityIT extends ServerTest {
 	@Nested
 	class Patients {
 		@Test
-		void aPatient_readsTheirOwnPlanTeamGoalsAndScores_nothingElse() {
+		void aPatient_readsHerOwnRecordPlanTeamGoalsAndScores_nothingElse() {
 			String jansen = Tokens.of("patient/*.rs", null, "mevrouw-jansen");
+			fhir(jansen).get("/" + JANSEN).then().statusCode(200).body("id", org.hamcrest.Matchers.equalTo("mevrouw-jansen"));
 			fhir(jansen).get("/CarePlan?subject=" + JANSEN).then().statusCode(200);
 			fhir(jansen).get("/CareTeam?subject=" + JANSEN).then().statusCode(200);
 			fhir(jansen).get("/Goal?subject=" + JANSEN).then().statusCode(200);

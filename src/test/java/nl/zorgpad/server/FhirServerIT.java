@@ -232,6 +232,24 @@ class FhirServerIT extends ServerTest {
 			}
 			assertThat(seen).isEqualTo(25);
 			assertThat(pages).isEqualTo(3);
+			assertThat(Fhir.parse(Bundle.class, fhir().queryParam("family", family).get("/Patient")).getEntry())
+					.as("without _count").hasSize(20);
+		}
+
+		@Test
+		void aPageHoldsAtMostFiveHundred_whateverTheCountAsked() {
+			String family = Fixtures.uniqueFamily();
+			Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+			for (int i = 0; i < 501; i++) {
+				transaction.addEntry().setResource(Fixtures.elderlyPatient(family)).getRequest()
+						.setMethod(Bundle.HTTPVerb.POST).setUrl("Patient");
+			}
+			fhir().body(Fhir.json(transaction)).post("/").then().statusCode(200);
+
+			Bundle page = Fhir.parse(Bundle.class, fhir().queryParam("family", family).queryParam("_count", 1000)
+					.get("/Patient"));
+			assertThat(page.getEntry()).hasSize(500);
+			assertThat(page.getLink("next")).isNotNull();
 		}
 
 		@Test

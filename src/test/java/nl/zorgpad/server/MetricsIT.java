@@ -7,7 +7,9 @@ import nl.zorgpad.support.Examples;
 import nl.zorgpad.support.Fhir;
 import nl.zorgpad.support.Fixtures;
 import nl.zorgpad.support.ServerTest;
+import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 
@@ -40,6 +42,36 @@ class MetricsIT extends ServerTest {
 		fhir().body(Fhir.json(meeting)).post("/Encounter").then().statusCode(422);
 
 		assertThat(prometheus()).containsPattern("zorgpad_rule_refusals_total\\{[^}]*rule=\"ZP-R\\d+\"[^}]*} [1-9]");
+	}
+
+	@Test
+	void aPathThatIsNoResourceType_isCountedAsOther_soAUrlCannotCreateSeries() {
+		String type = "Nonsense" + Fixtures.uniqueFamily();
+		fhir().get("/" + type).then().statusCode(404);
+
+		String scrape = prometheus();
+		assertThat(scrape).doesNotContain(type);
+		assertThat(scrape).containsPattern("zorgpad_fhir_requests_seconds_count\\{[^}]*type=\"other\"[^}]*}");
+	}
+
+	@Test
+	void profileValidation_theJvm_tomcat_andTheConnectionPool_areMeasuredToo() {
+		String patient = fhir().body(Fhir.json(Fixtures.elderlyPatient(Fixtures.uniqueFamily()))).post("/Patient")
+				.then().statusCode(201).extract().path("id");
+		double before = validations(prometheus());
+		Condition bareEpisode = new Condition().setSubject(new Reference("Patient/" + patient));
+		bareEpisode.getCode().addCoding().setSystem("http://hl7.org/fhir/sid/icpc-1-nl").setCode("A49.01");
+		fhir().body(Fhir.json(bareEpisode)).post("/Condition").then().statusCode(201); // validated as zp-frailty-episode
+
+		String scrape = prometheus();
+		assertThat(validations(scrape)).isGreaterThan(before);
+		assertThat(scrape).contains("jvm_memory_used_bytes", "tomcat_sessions_active", "hikaricp_connections_active");
+	}
+
+	private static double validations(String scrape) {
+		java.util.regex.Matcher count = java.util.regex.Pattern.compile("(?m)^zorgpad_validation_seconds_count(\\{[^}]*})? (\\S+)$")
+				.matcher(scrape);
+		return count.find() ? Double.parseDouble(count.group(2)) : 0;
 	}
 
 	@Test

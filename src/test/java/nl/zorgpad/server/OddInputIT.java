@@ -16,8 +16,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
+import nl.zorgpad.support.Fhir;
 import nl.zorgpad.support.OfficialExamples;
 import nl.zorgpad.support.ServerTest;
+import org.hl7.fhir.r4.model.Binary;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -90,6 +92,20 @@ class OddInputIT extends ServerTest {
 		Response answer = fhir().body(list).post("/List");
 		assertThat(answer.statusCode()).isEqualTo(422);
 		assertThat(answer.asString()).contains("contained Binary.data");
+	}
+
+	@Test
+	void aBinaryWhoseContentTypeIsNoMimeType_isRefusedWith400_andAMimeTypeIsStored() {
+		for (String contentType : List.of("not a mime type", "text/plain\r\nX-Injected: yes", "x".repeat(300) + "/y")) {
+			Response answer = fhir().body(Fhir.json(binary(contentType))).post("/Binary");
+			assertThat(answer.statusCode()).as(contentType).isEqualTo(400);
+			assertThat(answer.asString()).contains("Binary.contentType must be a MIME type");
+		}
+		fhir().body(Fhir.json(binary("application/pdf"))).post("/Binary").then().statusCode(201);
+	}
+
+	private static Binary binary(String contentType) {
+		return new Binary().setContentType(contentType).setData("hi".getBytes(java.nio.charset.StandardCharsets.UTF_8));
 	}
 
 	private void tryInput(String name, String json, int[] counts, List<String> failures) {
