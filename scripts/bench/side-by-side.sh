@@ -10,12 +10,16 @@
 #
 # Needs wrk (Debian) and python3. STARTER_WAR points at the starter's war, built as in docs/benchmarks.md
 # (hapifhir/hapi-fhir-jpaserver-starter, tag image/v8.8.0-1); without it the starter is left out.
-# QUICK=1 leaves out create and ingest; AUDIT_OFF=1 adds Zorgpad with security on and the audit trail off. SECONDS_PER_ROUND (10), BUNDLES (10), ENCOUNTERS (60 per record),
-# BIG_ENCOUNTERS (1500 ≈ 14 MB) tune it.
+# QUICK=1 leaves out create and ingest; AUDIT_OFF=1 adds Zorgpad with security on and the audit trail off.
+# SECONDS_PER_ROUND (10), WARMUP_SECONDS (90 of reads and searches per server before the rounds: the JIT keeps
+# speeding all of them up for minutes), BUNDLES (10), ENCOUNTERS (60 per record), BIG_ENCOUNTERS (1500 ≈ 14 MB)
+# tune it. Besides requests per second it prints the server's CPU time per request (user + system, from
+# /proc/<pid>/stat), which this machine's drift disturbs less.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROUNDS=${1:-5}
 SECONDS_PER_ROUND=${SECONDS_PER_ROUND:-10}
+WARMUP_SECONDS=${WARMUP_SECONDS:-90}
 BUNDLES=${BUNDLES:-10}
 ENCOUNTERS=${ENCOUNTERS:-60}
 BIG_ENCOUNTERS=${BIG_ENCOUNTERS:-1500}
@@ -41,9 +45,14 @@ LABELS+=("Zorgpad, security off"); COMMANDS+=("java -jar $JAR --management.serve
 
 rss() { awk '/VmRSS/ {printf "%.0f MB", $2 / 1024}' "/proc/$1/status"; }
 base() { echo "http://127.0.0.1:$((PORT + $1))/fhir"; }
-rate() { # url
-  wrk -t2 -c4 -d"${SECONDS_PER_ROUND}"s -H "Authorization: Bearer $TOKEN" -H "Accept: application/fhir+json" "$1" \
-    | awk '/Requests\/sec/ {print $2}'
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+rate() { # server url seconds: "requests/s CPU-ms/request"
+  local before after requests
+  before=$(cpu_ticks "${PIDS[$1]}")
+  requests=$(wrk -t2 -c4 -d"$3"s -H "Authorization: Bearer $TOKEN" -H "Accept: application/fhir+json" "$2" \
+    | awk '/Requests\/sec/ {print $2}')
+  after=$(cpu_ticks "${PIDS[$1]}")
+  echo "$requests $(echo "scale=3; ($after - $before) * 1000 / $(getconf CLK_TCK) / ($requests * $3)" | bc)"
 }
 median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 
@@ -62,20 +71,26 @@ for i in "${!LABELS[@]}"; do
   python3 scripts/bench/client.py seed --base "$(base "$i")" --token "$TOKEN" --patients 100
 done
 
-echo "# throughput, wrk -t2 -c4, $ROUNDS interleaved rounds of ${SECONDS_PER_ROUND} s (after one warm-up round)"
-declare -A READS SEARCHES
-for round in $(seq 0 "$ROUNDS"); do
+echo "# warm-up, ${WARMUP_SECONDS} s of reads and searches per server"
+for i in "${!LABELS[@]}"; do
+  rate "$i" "$(base "$i")/Patient/bench-read" $((WARMUP_SECONDS / 2)) > /dev/null
+  rate "$i" "$(base "$i")/Patient?family=Benchsearch&_count=20" $((WARMUP_SECONDS / 2)) > /dev/null
+done
+echo "# throughput, wrk -t2 -c4, $ROUNDS interleaved rounds of ${SECONDS_PER_ROUND} s"
+declare -A READS SEARCHES READ_CPU SEARCH_CPU
+for round in $(seq 1 "$ROUNDS"); do
   for i in "${!LABELS[@]}"; do
-    read=$(rate "$(base "$i")/Patient/bench-read")
-    search=$(rate "$(base "$i")/Patient?family=Benchsearch&_count=20")
-    if (( round > 0 )); then
-      READS[$i]="${READS[$i]:-} $read"; SEARCHES[$i]="${SEARCHES[$i]:-} $search"
-    fi
+    read -r rps cpu <<< "$(rate "$i" "$(base "$i")/Patient/bench-read" "$SECONDS_PER_ROUND")"
+    READS[$i]="${READS[$i]:-} $rps"; READ_CPU[$i]="${READ_CPU[$i]:-} $cpu"
+    read -r rps cpu <<< "$(rate "$i" "$(base "$i")/Patient?family=Benchsearch&_count=20" "$SECONDS_PER_ROUND")"
+    SEARCHES[$i]="${SEARCHES[$i]:-} $rps"; SEARCH_CPU[$i]="${SEARCH_CPU[$i]:-} $cpu"
   done
 done
 for i in "${!LABELS[@]}"; do
-  printf '%-40s read by id %7.0f req/s  (rounds:%s)\n' "${LABELS[$i]}" "$(echo "${READS[$i]}" | median)" "${READS[$i]}"
-  printf '%-40s search     %7.0f req/s  (rounds:%s)\n' "" "$(echo "${SEARCHES[$i]}" | median)" "${SEARCHES[$i]}"
+  printf '%-40s read by id %7.0f req/s, %6.3f ms CPU/request  (rounds:%s)\n' "${LABELS[$i]}" \
+    "$(echo "${READS[$i]}" | median)" "$(echo "${READ_CPU[$i]}" | median)" "${READS[$i]}"
+  printf '%-40s search     %7.0f req/s, %6.3f ms CPU/request  (rounds:%s)\n' "" \
+    "$(echo "${SEARCHES[$i]}" | median)" "$(echo "${SEARCH_CPU[$i]}" | median)" "${SEARCHES[$i]}"
 done
 
 if [[ -z "${QUICK:-}" ]]; then

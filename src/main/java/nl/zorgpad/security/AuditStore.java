@@ -1,28 +1,39 @@
 package nl.zorgpad.security;
 
 import ca.uhn.fhir.context.FhirContext;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.IdType;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
- * The audit trail's own append-only table, next to HAPI's: one row per AuditEvent (its JSON plus the
- * columns it is searched by), written in JDBC batches. Storing each event as a HAPI resource (parsed,
+ * The audit trail's own append-only table, next to HAPI's: one row per access ({@link AuditRow}: the
+ * columns it is searched by and the rest of what the AuditEvent shows), written in JDBC batches; the AuditEvent
+ * is built from the row when read (rows written before V2 kept the event's JSON in {@code BODY}). Storing each event as a HAPI resource (parsed,
  * indexed on ~15 search parameters, versioned) cost more than the request it recorded; the table
  * also keeps the trail out of the patient compartment and out of HAPI's update/delete paths. Its tables are
  * created by Flyway ({@code db/migration/V1__audit_trail.sql}).
  */
 final class AuditStore {
 	private static final String INSERT = "INSERT INTO ZP_AUDIT_EVENT (RECORDED, PATIENTS, CLIENT, AGENT, SUBTYPE,"
-			+ " OUTCOME, BODY, WHO, ENTITY, ACTION, EVENT_KEY) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-	private static final String SELECT = "SELECT ID, BODY FROM ZP_AUDIT_EVENT";
+			+ " OUTCOME, WHO, ENTITY, ACTION, EVENT_KEY, WHO_DISPLAY, ADDRESS, OUTCOME_DESC, QUERY)"
+			+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	private static final String SELECT = "SELECT ID, EVENT_KEY, BODY, RECORDED, SUBTYPE, ACTION, OUTCOME, OUTCOME_DESC,"
+			+ " AGENT, WHO, WHO_DISPLAY, CLIENT, ADDRESS, ENTITY, QUERY FROM ZP_AUDIT_EVENT";
 
 	/**
 	 * What an audit search asks; null criteria match everything.
@@ -37,6 +48,9 @@ final class AuditStore {
 	record Query(String patient, String client, String agent, String entity, String subtype, String action,
 			String outcome, Date from, Date to) {}
 
+	/** A row as read: its id and key, the JSON of a row written before V2, else the columns. */
+	private record Stored(long id, String key, String body, AuditRow row) {}
+
 	private final JdbcTemplate jdbc;
 	private final FhirContext context;
 
@@ -46,47 +60,64 @@ final class AuditStore {
 	}
 
 	/**
-	 * Appends the events in one JDBC batch; every patient an event records also gets a row in
+	 * Appends the rows in one JDBC batch; every patient a row records also gets a row in
 	 * {@code ZP_AUDIT_PATIENT} (joined by a key made here), so "who saw patient X" is answered for an event
 	 * about thousands of patients (a population list) too.
 	 */
-	void append(List<AuditEvent> events) {
-		List<String> keys = events.stream().map(event -> java.util.UUID.randomUUID().toString()).toList();
-		jdbc.batchUpdate(INSERT, new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
+	void append(List<AuditRow> rows) {
+		List<String> keys = rows.stream().map(row -> eventKey(System.currentTimeMillis())).toList();
+		jdbc.batchUpdate(INSERT, new BatchPreparedStatementSetter() {
 			@Override
-			public void setValues(java.sql.PreparedStatement statement, int i) throws java.sql.SQLException {
-				AuditEvent event = events.get(i);
-				AuditEvent.AuditEventAgentComponent agent = event.getAgentFirstRep();
-				statement.setTimestamp(1, new Timestamp(event.getRecorded().getTime()));
-				statement.setString(2, patients(event));
-				statement.setString(3, limit(agent.getAltId(), 255));
-				statement.setString(4, limit(agent.getWho().getIdentifier().getValue(), 255));
-				statement.setString(5, event.getSubtypeFirstRep().getCode());
-				statement.setString(6, event.getOutcome() == null ? null : event.getOutcome().toCode());
-				statement.setString(7, context.newJsonParser().encodeResourceToString(event));
-				statement.setString(8, limit(agent.getWho().getReference(), 255));
-				statement.setString(9, limit(entity(event), 255));
-				statement.setString(10, event.getAction() == null ? null : event.getAction().toCode());
-				statement.setString(11, keys.get(i));
+			public void setValues(PreparedStatement statement, int i) throws SQLException {
+				AuditRow row = rows.get(i);
+				statement.setTimestamp(1, new Timestamp(row.recorded().getTime()));
+				statement.setString(2, limit(" " + String.join(" ", row.patients()) + " ", 4000));
+				statement.setString(3, limit(row.client(), 255));
+				statement.setString(4, limit(row.subject(), 255));
+				statement.setString(5, row.subtype());
+				statement.setString(6, row.outcome());
+				statement.setString(7, limit(row.fhirUser(), 255));
+				statement.setString(8, limit(row.resource(), 255));
+				statement.setString(9, row.action());
+				statement.setString(10, keys.get(i));
+				statement.setString(11, limit(row.display(), 100));
+				statement.setString(12, limit(row.address(), 64));
+				statement.setString(13, limit(row.outcomeDescription(), 600));
+				statement.setString(14, row.query());
 			}
 
 			@Override
 			public int getBatchSize() {
-				return events.size();
+				return rows.size();
 			}
 		});
 		List<Object[]> patientRows = new ArrayList<>();
-		for (int i = 0; i < events.size(); i++) {
+		for (int i = 0; i < rows.size(); i++) {
 			String key = keys.get(i);
-			patientReferences(events.get(i)).forEach(patient -> patientRows.add(new Object[] {key, patient}));
+			rows.get(i).patients().stream().map(patient -> limit(patient, 100)).distinct()
+					.forEach(patient -> patientRows.add(new Object[] {key, patient}));
 		}
 		if (!patientRows.isEmpty()) {
 			jdbc.batchUpdate("INSERT INTO ZP_AUDIT_PATIENT (EVENT_KEY, PATIENT) VALUES (?, ?)", patientRows);
 		}
 	}
 
+
+	/**
+	 * The key joining an event to its patients: a UUID in version 7 layout (48 bits of the time in
+	 * milliseconds first, then random bits), so its text sorts by time and the indexes on it grow at their end.
+	 * Random UUIDs made every insert touch a random index page: on H2 a third of the audit writer's work was
+	 * reading and rewriting those pages.
+	 */
+	static String eventKey(long millis) {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		long high = (millis << 16) | 0x7000L | (random.nextLong() & 0x0FFFL);
+		long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+		return new UUID(high, low).toString();
+	}
+
 	Optional<AuditEvent> read(long id) {
-		return jdbc.query(SELECT + " WHERE ID = ?", mapper(), id).stream().findFirst();
+		return events(SELECT + " WHERE ID = ?", id).stream().findFirst();
 	}
 
 	/** One page of the matching events, newest first. */
@@ -95,7 +126,7 @@ final class AuditStore {
 		String where = where(query, arguments);
 		arguments.add(count);
 		arguments.add(offset);
-		return jdbc.query(SELECT + where + " ORDER BY ID DESC LIMIT ? OFFSET ?", mapper(), arguments.toArray());
+		return events(SELECT + where + " ORDER BY ID DESC LIMIT ? OFFSET ?", arguments.toArray());
 	}
 
 	int count(Query query) {
@@ -141,38 +172,34 @@ final class AuditStore {
 		}
 	}
 
-	private RowMapper<AuditEvent> mapper() {
-		return (row, n) -> {
-			AuditEvent event = context.newJsonParser().parseResource(AuditEvent.class, row.getString("BODY"));
-			event.setId(new IdType("AuditEvent", Long.toString(row.getLong("ID")), "1"));
+	private List<AuditEvent> events(String sql, Object... arguments) {
+		List<Stored> rows = jdbc.query(sql, (result, n) -> new Stored(result.getLong("ID"), result.getString("EVENT_KEY"),
+				result.getString("BODY"), new AuditRow(new Date(result.getTimestamp("RECORDED").getTime()),
+						result.getString("SUBTYPE"), result.getString("ACTION"), result.getString("OUTCOME"),
+						result.getString("OUTCOME_DESC"), result.getString("AGENT"), result.getString("WHO"),
+						result.getString("WHO_DISPLAY"), result.getString("CLIENT"), result.getString("ADDRESS"), List.of(),
+						result.getString("ENTITY"), result.getString("QUERY"))), arguments);
+		Map<String, List<String>> patients = patients(rows.stream()
+				.filter(row -> row.body() == null && row.key() != null).map(Stored::key).toList());
+		return rows.stream().map(row -> {
+			AuditEvent event = row.body() != null
+					? context.newJsonParser().parseResource(AuditEvent.class, row.body())
+					: row.row().withPatients(patients.getOrDefault(row.key(), List.of())).toEvent();
+			event.setId(new IdType("AuditEvent", Long.toString(row.id()), "1"));
 			return event;
-		};
+		}).toList();
 	}
 
-	private static List<String> patientReferences(AuditEvent event) {
-		return event.getEntity().stream()
-				.filter(entity -> "1".equals(entity.getRole().getCode()) && entity.getWhat().hasReference())
-				.map(entity -> limit(entity.getWhat().getReference(), 100))
-				.distinct().toList();
-	}
-
-	/** " Patient/1 Patient/2 " (at most 4,000 characters; the searchable list is ZP_AUDIT_PATIENT). */
-	private static String patients(AuditEvent event) {
-		StringBuilder patients = new StringBuilder(" ");
-		event.getEntity().stream()
-				.filter(entity -> entity.getRole().getCode() != null && entity.getRole().getCode().equals("1"))
-				.forEach(entity -> patients.append(entity.getWhat().hasReference()
-						? entity.getWhat().getReference() : entity.getWhat().getDisplay()).append(' '));
-		return limit(patients.toString(), 4000);
-	}
-
-	/** The resource accessed ({@code Condition/1}), or the type searched ({@code Condition}). */
-	private static String entity(AuditEvent event) {
-		return event.getEntity().stream()
-				.filter(entity -> "4".equals(entity.getRole().getCode()))
-				.map(entity -> entity.getWhat().hasReference() ? entity.getWhat().getReference() : entity.getName())
-				.filter(java.util.Objects::nonNull)
-				.findFirst().orElse(null);
+	/** The patients of these rows, in one query, each row's in alphabetical order. */
+	private Map<String, List<String>> patients(List<String> keys) {
+		Map<String, List<String>> patients = new HashMap<>();
+		if (!keys.isEmpty()) {
+			jdbc.query("SELECT EVENT_KEY, PATIENT FROM ZP_AUDIT_PATIENT WHERE EVENT_KEY IN ("
+					+ String.join(", ", Collections.nCopies(keys.size(), "?")) + ") ORDER BY PATIENT",
+					(RowCallbackHandler) result -> patients.computeIfAbsent(result.getString("EVENT_KEY"),
+							key -> new ArrayList<>()).add(result.getString("PATIENT")), keys.toArray());
+		}
+		return patients;
 	}
 
 	private static String limit(String value, int length) {

@@ -6,10 +6,8 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,9 +20,6 @@ import nl.zorgpad.server.PatientOf;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.Identifier;
-import org.hl7.fhir.r4.model.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,19 +37,17 @@ final class AuditTrail implements AutoCloseable {
 	private static final String STATUS = AuditTrail.class.getName() + ".status";
 	private static final int MAX_PATIENTS = 100;
 
-	private final FhirContext context;
 	private final PatientOf patientOf;
 	private final AuditStore store;
 	private final boolean enabled;
 	private static final int BATCH = 500;
 	private static final Duration LINGER = Duration.ofMillis(100);
-	private final BlockingQueue<AuditEvent> queue = new ArrayBlockingQueue<>(10_000);
+	private final BlockingQueue<AuditRow> queue = new ArrayBlockingQueue<>(10_000);
 	private final AtomicLong failedWrites = new AtomicLong();
 	private final Thread writer;
 	private volatile boolean open = true;
 
 	AuditTrail(FhirContext context, AuditStore store, boolean enabled) {
-		this.context = context;
 		this.patientOf = new PatientOf(context);
 		this.store = store;
 		this.enabled = enabled;
@@ -100,14 +93,12 @@ final class AuditTrail implements AutoCloseable {
 		if (!enabled || operation == null || operation == RestOperationTypeEnum.METADATA) {
 			return;
 		}
-		AuditEvent event = event(request, operation, outcome, message, Caller.current());
-		if (operation == RestOperationTypeEnum.CREATE && Integer.valueOf(200).equals(request.getUserData().get(STATUS))) {
-			// a conditional create that matched an existing resource showed it: a read
-			event.setAction(AuditEvent.AuditEventAction.R);
-			event.setOutcomeDesc("conditional create matched an existing resource");
-		}
-		if (!queue.offer(event)) {
-			write(List.of(event)); // the writer is behind: this request writes its own event rather than lose it
+		enqueue(row(request, operation, outcome, message, Caller.current()));
+	}
+
+	private void enqueue(AuditRow row) {
+		if (!queue.offer(row)) {
+			write(List.of(row)); // the writer is behind: this request writes its own row rather than lose it
 		}
 	}
 
@@ -119,22 +110,10 @@ final class AuditTrail implements AutoCloseable {
 		if (!enabled) {
 			return;
 		}
-		AuditEvent event = new AuditEvent();
-		event.setType(new Coding("http://terminology.hl7.org/CodeSystem/audit-event-type", "rest", "RESTful Operation"));
-		event.setAction(AuditEvent.AuditEventAction.E);
-		event.setRecorded(new Date());
-		event.setOutcome(AuditEvent.AuditEventOutcome._4);
-		event.setOutcomeDesc(status + " " + (reason.length() > 480 ? reason.substring(0, 480) : reason));
-		AuditEvent.AuditEventAgentComponent agent = event.addAgent().setRequestor(true);
-		agent.getWho().setDisplay("unauthenticated");
-		agent.getNetwork().setAddress(request.getRemoteAddr()).setType(AuditEvent.AuditEventAgentNetworkType._2);
-		event.getSource().setSite("Zorgpad").getObserver().setDisplay("Zorgpad FHIR server");
-		event.addEntity().setName(request.getMethod() + " " + request.getRequestURI())
-				.setType(new Coding("http://terminology.hl7.org/CodeSystem/audit-entity-type", "2", "System Object"))
-				.setRole(new Coding("http://terminology.hl7.org/CodeSystem/object-role", "4", "Domain Resource"));
-		if (!queue.offer(event)) {
-			write(List.of(event));
-		}
+		enqueue(new AuditRow(new Date(), null, "E", "4",
+				status + " " + (reason.length() > 480 ? reason.substring(0, 480) : reason), null, null,
+				"unauthenticated", null, request.getRemoteAddr(), List.of(),
+				request.getMethod() + " " + request.getRequestURI(), null));
 	}
 
 	/**
@@ -143,10 +122,10 @@ final class AuditTrail implements AutoCloseable {
 	 * rather than one per request.
 	 */
 	private void writeBatches() {
-		List<AuditEvent> batch = new ArrayList<>(BATCH);
+		List<AuditRow> batch = new ArrayList<>(BATCH);
 		while (open || !queue.isEmpty()) {
 			try {
-				AuditEvent first = queue.poll(200, TimeUnit.MILLISECONDS);
+				AuditRow first = queue.poll(200, TimeUnit.MILLISECONDS);
 				if (first == null) {
 					continue;
 				}
@@ -154,7 +133,7 @@ final class AuditTrail implements AutoCloseable {
 				long deadline = System.nanoTime() + LINGER.toNanos();
 				while (batch.size() < BATCH && open) {
 					long left = deadline - System.nanoTime();
-					AuditEvent next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
+					AuditRow next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
 					if (next == null) {
 						break;
 					}
@@ -182,66 +161,35 @@ final class AuditTrail implements AutoCloseable {
 	}
 
 	/** Appends a batch; a failure is logged as an error naming each event it could not store, never dropped silently. */
-	private void write(List<AuditEvent> batch) {
+	private void write(List<AuditRow> batch) {
 		try {
 			store.append(batch);
 		} catch (RuntimeException failure) {
 			failedWrites.addAndGet(batch.size());
-			batch.forEach(event -> log.error("Could not store the AuditEvent of {} by {} at {}: {}",
-					event.getSubtypeFirstRep().getCode(), event.getAgentFirstRep().getWho().getIdentifier().getValue(),
-					event.getRecorded(), failure.toString(), failure));
+			batch.forEach(row -> log.error("Could not store the AuditEvent of {} by {} at {}: {}", row.subtype(),
+					row.subject(), row.recorded(), failure.toString(), failure));
 		}
 	}
 
-	AuditEvent event(RequestDetails request, RestOperationTypeEnum operation, String outcome, String message,
+	AuditRow row(RequestDetails request, RestOperationTypeEnum operation, String outcome, String message,
 			Caller caller) {
-		AuditEvent event = new AuditEvent();
-		event.setType(new Coding("http://terminology.hl7.org/CodeSystem/audit-event-type", "rest", "RESTful Operation"));
-		event.addSubtype(new Coding("http://hl7.org/fhir/restful-interaction", operation.getCode(), null));
-		event.setAction(action(operation));
-		event.setRecorded(new Date());
-		event.setOutcome(AuditEvent.AuditEventOutcome.fromCode(outcome));
-		if (message != null) {
-			event.setOutcomeDesc(message.length() > 500 ? message.substring(0, 500) : message);
+		String action = action(operation);
+		String description = message == null || message.length() <= 500 ? message : message.substring(0, 500);
+		if (operation == RestOperationTypeEnum.CREATE && Integer.valueOf(200).equals(request.getUserData().get(STATUS))) {
+			// a conditional create that matched an existing resource showed it: a read
+			action = "R";
+			description = "conditional create matched an existing resource";
 		}
-		AuditEvent.AuditEventAgentComponent agent = event.addAgent().setRequestor(true);
-		Reference who = new Reference();
-		if (caller != null) {
-			who.setIdentifier(new Identifier().setSystem("https://zorgpad.nl/fhir/NamingSystem/token-subject")
-					.setValue(caller.subject()));
-			if (caller.fhirUser() != null) {
-				who.setReference(caller.fhirUser());
-			}
-			agent.setAltId(caller.client());
-		} else {
-			who.setDisplay("anonymous (security switched off)");
-		}
-		agent.setWho(who);
-		if (request instanceof ca.uhn.fhir.rest.server.servlet.ServletRequestDetails servlet
-				&& servlet.getServletRequest() != null) {
-			agent.getNetwork().setAddress(servlet.getServletRequest().getRemoteAddr())
-					.setType(AuditEvent.AuditEventAgentNetworkType._2);
-		}
-		event.getSource().setSite("Zorgpad").getObserver().setDisplay("Zorgpad FHIR server");
-		for (String patient : patients(request)) {
-			event.addEntity().setWhat(new Reference(patient))
-					.setType(new Coding("http://terminology.hl7.org/CodeSystem/audit-entity-type", "1", "Person"))
-					.setRole(new Coding("http://terminology.hl7.org/CodeSystem/object-role", "1", "Patient"));
-		}
-		AuditEvent.AuditEventEntityComponent what = event.addEntity()
-				.setType(new Coding("http://terminology.hl7.org/CodeSystem/audit-entity-type", "2", "System Object"))
-				.setRole(new Coding("http://terminology.hl7.org/CodeSystem/object-role", "4", "Domain Resource"));
-		if (request.getId() != null && request.getId().hasIdPart()) {
-			what.setWhat(new Reference(request.getId().toUnqualifiedVersionless().getValue()));
-		} else if (request.getResourceName() != null) {
-			what.setName(request.getResourceName());
-		}
-		String query = request.getCompleteUrl() == null || !request.getCompleteUrl().contains("?")
-				? null : request.getCompleteUrl().substring(request.getCompleteUrl().indexOf('?') + 1);
-		if (query != null) {
-			what.setQuery(Base64.getEncoder().encode(query.getBytes(StandardCharsets.UTF_8)));
-		}
-		return event;
+		String address = request instanceof ca.uhn.fhir.rest.server.servlet.ServletRequestDetails servlet
+				&& servlet.getServletRequest() != null ? servlet.getServletRequest().getRemoteAddr() : null;
+		String resource = request.getId() != null && request.getId().hasIdPart()
+				? request.getId().toUnqualifiedVersionless().getValue() : request.getResourceName();
+		String url = request.getCompleteUrl();
+		String query = url == null || !url.contains("?") ? null : url.substring(url.indexOf('?') + 1);
+		return new AuditRow(new Date(), operation.getCode(), action, outcome, description,
+				caller == null ? null : caller.subject(), caller == null ? null : caller.fhirUser(),
+				caller == null ? "anonymous (security switched off)" : null, caller == null ? null : caller.client(),
+				address, List.copyOf(patients(request)), resource, query);
 	}
 
 	/**
@@ -318,14 +266,13 @@ final class AuditTrail implements AutoCloseable {
 		patientOf.about(resource).forEach(id -> patients.add("Patient/" + id));
 	}
 
-	private static AuditEvent.AuditEventAction action(RestOperationTypeEnum operation) {
+	private static String action(RestOperationTypeEnum operation) {
 		return switch (operation) {
-			case CREATE -> AuditEvent.AuditEventAction.C;
-			case UPDATE, PATCH, META_ADD, META_DELETE -> AuditEvent.AuditEventAction.U;
-			case DELETE -> AuditEvent.AuditEventAction.D;
-			case READ, VREAD, SEARCH_TYPE, SEARCH_SYSTEM, HISTORY_INSTANCE, HISTORY_TYPE, HISTORY_SYSTEM, GET_PAGE ->
-					AuditEvent.AuditEventAction.R;
-			default -> AuditEvent.AuditEventAction.E;
+			case CREATE -> "C";
+			case UPDATE, PATCH, META_ADD, META_DELETE -> "U";
+			case DELETE -> "D";
+			case READ, VREAD, SEARCH_TYPE, SEARCH_SYSTEM, HISTORY_INSTANCE, HISTORY_TYPE, HISTORY_SYSTEM, GET_PAGE -> "R";
+			default -> "E";
 		};
 	}
 
