@@ -10,7 +10,10 @@
 #
 # Needs wrk (Debian) and python3. STARTER_WAR points at the starter's war, built as in docs/benchmarks.md
 # (hapifhir/hapi-fhir-jpaserver-starter, tag image/v8.8.0-1); without it the starter is left out.
-# QUICK=1 leaves out create and ingest; AUDIT_OFF=1 adds Zorgpad with security on and the audit trail off.
+# QUICK=1 leaves out create and ingest; AUDIT_OFF=1 adds Zorgpad with security on and the audit trail off;
+# VARIANT_OPTS="-Xmx… …" adds Zorgpad with security on started with these JVM options (heap settings compared);
+# STARTER_NO_REUSE=1 adds the starter with HAPI's reuse of cached search results (60 s by default there) off, as
+# Zorgpad has it (a client searching right after its write must find it), so that searches compare like for like.
 # SECONDS_PER_ROUND (10), WARMUP_SECONDS (90 of reads and searches per server before the rounds: the JIT keeps
 # speeding all of them up for minutes), BUNDLES (10), ENCOUNTERS (60 per record), BIG_ENCOUNTERS (1500 ≈ 14 MB)
 # tune it. Besides requests per second it prints the server's CPU time per request (user + system, from
@@ -36,10 +39,17 @@ LABELS=()
 COMMANDS=()
 if [[ -n "$STARTER_WAR" ]]; then
   LABELS+=("plain HAPI JPA starter"); COMMANDS+=("java -jar $STARTER_WAR")
+  if [[ -n "${STARTER_NO_REUSE:-}" ]]; then
+    LABELS+=("starter, no reuse of cached searches")
+    COMMANDS+=("java -jar $STARTER_WAR --hapi.fhir.reuse_cached_search_results_millis=0")
+  fi
 fi
 LABELS+=("Zorgpad, security on (system token)"); COMMANDS+=("java -jar $JAR --management.server.port=0 --logging.level.root=WARN")
 if [[ -n "${AUDIT_OFF:-}" ]]; then
   LABELS+=("Zorgpad, security on, audit off"); COMMANDS+=("java -jar $JAR --management.server.port=0 --logging.level.root=WARN --zorgpad.security.audit=false")
+fi
+if [[ -n "${VARIANT_OPTS:-}" ]]; then
+  LABELS+=("Zorgpad, security on, $VARIANT_OPTS"); COMMANDS+=("java $VARIANT_OPTS -jar $JAR --management.server.port=0 --logging.level.root=WARN")
 fi
 LABELS+=("Zorgpad, security off"); COMMANDS+=("java -jar $JAR --management.server.port=0 --logging.level.root=WARN --zorgpad.security.enabled=false")
 

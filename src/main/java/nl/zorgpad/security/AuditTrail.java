@@ -171,7 +171,7 @@ final class AuditTrail implements AutoCloseable {
 		}
 	}
 
-	AuditRow row(RequestDetails request, RestOperationTypeEnum operation, String outcome, String message,
+	private AuditRow row(RequestDetails request, RestOperationTypeEnum operation, String outcome, String message,
 			Caller caller) {
 		String action = action(operation);
 		String description = message == null || message.length() <= 500 ? message : message.substring(0, 500);

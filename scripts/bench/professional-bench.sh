@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Professionals at scale (issue 15), one command: starts Zorgpad (security on) on a fresh H2 file, loads a generated
+# population of PATIENTS (default 2000: five practices of ~450 listed patients aged 65+) and times a GP's calls with
+# her user token against the same calls with a system token (scripts/bench/professional-bench.py).
+#
+#   scripts/bench/professional-bench.sh [patients] [runs]
+#
+# BASE=http://…/fhir measures an already running server instead (e.g. the 100,000-patient PostgreSQL population of
+# docs/benchmarks.md) and then needs MANIFEST=… from its generate-population.py run.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+PATIENTS=${1:-2000}
+RUNS=${2:-200}
+DATA=$(mktemp -d)
+trap '[[ -n "${PID:-}" ]] && kill "$PID" 2>/dev/null; rm -rf "$DATA"' EXIT
+if [[ -z "${BASE:-}" ]]; then
+  JAR=${ZORGPAD_JAR:-$(ls target/zorgpad-*.jar 2>/dev/null | head -n 1)}
+  [[ -n "$JAR" ]] || { mvn -q -DskipTests package; JAR=$(ls target/zorgpad-*.jar | head -n 1); }
+  PORT=${PORT:-18480}
+  BASE="http://127.0.0.1:$PORT/fhir"
+  java -jar "$JAR" --server.port="$PORT" --management.server.port=0 --logging.level.root=WARN \
+    --spring.datasource.url="jdbc:h2:file:$DATA/h2" > "$DATA/server.log" 2>&1 &
+  PID=$!
+  until curl -sf -o /dev/null "$BASE/metadata"; do
+    kill -0 "$PID" 2>/dev/null || { tail -50 "$DATA/server.log"; exit 1; }
+    sleep 1
+  done
+  MANIFEST="$DATA/manifest.json"
+  echo "loading $PATIENTS generated patients"
+  python3 scripts/generate-population.py --base "$BASE" --patients "$PATIENTS" --seed 42 \
+    --reference-date 2026-11-23 --manifest "$MANIFEST" --token "$(python3 scripts/mint-token.py --system --minutes 240)" \
+    | tail -n 2
+fi
+python3 scripts/bench/professional-bench.py --base "$BASE" --manifest "${MANIFEST:?MANIFEST is needed with BASE}" \
+  --runs "$RUNS"
