@@ -44,12 +44,20 @@ class RelationSql implements RelationSource {
 	private static final String SOCIAL_ROLES = """
 			SELECT t.RES_ID AS PID FROM HFJ_SPIDX_TOKEN t WHERE t.RES_ID IN (:roles) AND t.HASH_SYS_AND_VALUE IN (:social)
 			""";
+	/**
+	 * From the people's memberships to the teams' subjects. Written as nested {@code IN} so that every database
+	 * starts from the memberships: as one join, H2 started from every active CareTeam and crossed it with all
+	 * patients (0.5–0.8 s per request for a GP with 2,000 patients loaded; 13 ms this way).
+	 */
 	private static final String TEAM_PATIENTS = """
-			SELECT DISTINCT p.FHIR_ID AS ID FROM HFJ_RES_LINK m
-			JOIN HFJ_SPIDX_TOKEN s ON s.RES_ID = m.SRC_RESOURCE_ID AND s.HASH_VALUE = :active
-			JOIN HFJ_RES_LINK ts ON ts.SRC_RESOURCE_ID = m.SRC_RESOURCE_ID AND ts.SRC_PATH = 'CareTeam.subject'
-			JOIN HFJ_RESOURCE p ON p.RES_ID = ts.TARGET_RESOURCE_ID AND p.RES_TYPE = 'Patient'
-			WHERE m.SRC_PATH = 'CareTeam.participant.member' AND m.TARGET_RESOURCE_ID IN (:people)
+			SELECT p.FHIR_ID AS ID FROM HFJ_RESOURCE p
+			WHERE p.RES_TYPE = 'Patient' AND p.RES_ID IN (
+				SELECT ts.TARGET_RESOURCE_ID FROM HFJ_RES_LINK ts
+				WHERE ts.SRC_PATH = 'CareTeam.subject' AND ts.SRC_RESOURCE_ID IN (
+					SELECT m.SRC_RESOURCE_ID FROM HFJ_RES_LINK m
+					WHERE m.SRC_PATH = 'CareTeam.participant.member' AND m.TARGET_RESOURCE_ID IN (:people)
+					AND EXISTS (SELECT 1 FROM HFJ_SPIDX_TOKEN s
+						WHERE s.RES_ID = m.SRC_RESOURCE_ID AND s.HASH_VALUE = :active)))
 			""";
 	private static final String PRACTICE_PATIENTS = """
 			SELECT DISTINCT p.FHIR_ID AS ID FROM HFJ_RES_LINK g
