@@ -23,15 +23,16 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 /**
  * The audit trail's own append-only table, next to HAPI's: one row per access ({@link AuditRow}: the
  * columns it is searched by and the rest of what the AuditEvent shows), written in JDBC batches; the AuditEvent
- * is built from the row when read (rows written before V2 kept the event's JSON in {@code BODY}). Storing each event as a HAPI resource (parsed,
- * indexed on ~15 search parameters, versioned) cost more than the request it recorded; the table
+ * is built from the row when read (rows written before V2 kept the event's JSON in {@code BODY}). Storing each
+ * event as a HAPI resource (parsed, indexed on ~15 search parameters, versioned) cost more than the request it
+ * recorded; the table
  * also keeps the trail out of the patient compartment and out of HAPI's update/delete paths. Its tables are
  * created by Flyway ({@code db/migration/V1__audit_trail.sql}).
  */
 final class AuditStore {
-	private static final String INSERT = "INSERT INTO ZP_AUDIT_EVENT (RECORDED, PATIENTS, CLIENT, AGENT, SUBTYPE,"
-			+ " OUTCOME, WHO, ENTITY, ACTION, EVENT_KEY, WHO_DISPLAY, ADDRESS, OUTCOME_DESC, QUERY)"
-			+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	private static final String INSERT = "INSERT INTO ZP_AUDIT_EVENT (RECORDED, CLIENT, AGENT, SUBTYPE, OUTCOME, WHO,"
+			+ " ENTITY, ACTION, EVENT_KEY, WHO_DISPLAY, ADDRESS, OUTCOME_DESC, QUERY)"
+			+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 	private static final String SELECT = "SELECT ID, EVENT_KEY, BODY, RECORDED, SUBTYPE, ACTION, OUTCOME, OUTCOME_DESC,"
 			+ " AGENT, WHO, WHO_DISPLAY, CLIENT, ADDRESS, ENTITY, QUERY FROM ZP_AUDIT_EVENT";
 
@@ -71,19 +72,18 @@ final class AuditStore {
 			public void setValues(PreparedStatement statement, int i) throws SQLException {
 				AuditRow row = rows.get(i);
 				statement.setTimestamp(1, new Timestamp(row.recorded().getTime()));
-				statement.setString(2, limit(" " + String.join(" ", row.patients()) + " ", 4000));
-				statement.setString(3, limit(row.client(), 255));
-				statement.setString(4, limit(row.subject(), 255));
-				statement.setString(5, row.subtype());
-				statement.setString(6, row.outcome());
-				statement.setString(7, limit(row.fhirUser(), 255));
-				statement.setString(8, limit(row.resource(), 255));
-				statement.setString(9, row.action());
-				statement.setString(10, keys.get(i));
-				statement.setString(11, limit(row.display(), 100));
-				statement.setString(12, limit(row.address(), 64));
-				statement.setString(13, limit(row.outcomeDescription(), 600));
-				statement.setString(14, row.query());
+				statement.setString(2, limit(row.client(), 255));
+				statement.setString(3, limit(row.subject(), 255));
+				statement.setString(4, row.subtype());
+				statement.setString(5, row.outcome());
+				statement.setString(6, limit(row.fhirUser(), 255));
+				statement.setString(7, limit(row.resource(), 255));
+				statement.setString(8, row.action());
+				statement.setString(9, keys.get(i));
+				statement.setString(10, limit(row.display(), 100));
+				statement.setString(11, limit(row.address(), 64));
+				statement.setString(12, limit(row.outcomeDescription(), 600));
+				statement.setString(13, row.query());
 			}
 
 			@Override
@@ -101,7 +101,6 @@ final class AuditStore {
 			jdbc.batchUpdate("INSERT INTO ZP_AUDIT_PATIENT (EVENT_KEY, PATIENT) VALUES (?, ?)", patientRows);
 		}
 	}
-
 
 	/**
 	 * The key joining an event to its patients: a UUID in version 7 layout (48 bits of the time in
