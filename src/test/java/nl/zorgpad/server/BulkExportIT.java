@@ -13,7 +13,9 @@ import nl.zorgpad.support.Fixtures;
 import nl.zorgpad.support.ServerTest;
 import nl.zorgpad.support.Tokens;
 import org.hl7.fhir.r4.model.Group;
+import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.Test;
 
 /** An integrator pulls a population with FHIR Bulk Data: kick-off, polling with progress, manifest, NDJSON. */
@@ -43,13 +45,51 @@ class BulkExportIT extends ServerTest {
 		assertThat(export("/Group/" + id + "/$export?_type=Patient")).contains(family);
 	}
 
+	@Test
+	void aPatientLevelExport_forOnePatient_holdsHerRecordAndNobodyElses() {
+		String her = fhir().body(Fhir.json(Fixtures.elderlyPatient(Fixtures.uniqueFamily()))).post("/Patient").then()
+				.statusCode(201).extract().path("id");
+		String other = fhir().body(Fhir.json(Fixtures.elderlyPatient(Fixtures.uniqueFamily()))).post("/Patient").then()
+				.statusCode(201).extract().path("id");
+		fhir().body(Fhir.json(Fixtures.encounter("Patient/" + her, Fixtures.today()))).post("/Encounter").then()
+				.statusCode(201);
+		fhir().body(Fhir.json(Fixtures.encounter("Patient/" + other, Fixtures.today()))).post("/Encounter").then()
+				.statusCode(201);
+
+		Parameters request = new Parameters();
+		request.addParameter("_type", new StringType("Encounter"));
+		request.addParameter().setName("patient").setValue(new Reference("Patient/" + her));
+		String ndjson = files(fhir().header("Prefer", "respond-async").body(Fhir.json(request)).post("/Patient/$export"));
+
+		assertThat(ndjson.lines()).singleElement().asString().contains("\"Patient/" + her + "\"");
+	}
+
+	@Test
+	void anExportSince_holdsOnlyWhatChangedFromThen() throws InterruptedException {
+		String family = Fixtures.uniqueFamily();
+		String before = fhir().body(Fhir.json(Fixtures.elderlyPatient(family))).post("/Patient").then().statusCode(201)
+				.extract().path("meta.lastUpdated");
+		java.time.OffsetDateTime since = java.time.OffsetDateTime.parse(before).plusSeconds(1);
+		Thread.sleep(1_500);
+		String after = fhir().body(Fhir.json(Fixtures.elderlyPatient(family))).post("/Patient").then().statusCode(201)
+				.extract().path("id");
+
+		String ndjson = export("/$export?_type=Patient&_typeFilter=Patient%3Ffamily%3D" + family + "&_since="
+				+ java.net.URLEncoder.encode(since.toString(), java.nio.charset.StandardCharsets.UTF_8));
+
+		assertThat(ndjson.lines()).singleElement().asString().contains("\"id\":\"" + after + "\"");
+	}
+
 	/** Kick-off, polling (202 with X-Progress) to the manifest, and the NDJSON files it lists. */
 	private static String export(String kickOffPath) {
 		return export(kickOffPath, Tokens.system());
 	}
 
 	private static String export(String kickOffPath, String token) {
-		Response kickOff = fhir(token).header("Prefer", "respond-async").urlEncodingEnabled(false).get(kickOffPath);
+		return files(fhir(token).header("Prefer", "respond-async").urlEncodingEnabled(false).get(kickOffPath));
+	}
+
+	private static String files(Response kickOff) {
 		assertThat(kickOff.statusCode()).isEqualTo(202);
 		String status = kickOff.header("Content-Location");
 		assertThat(status).contains("$export-poll-status");
