@@ -33,7 +33,7 @@ import org.hl7.fhir.r4.model.Reference;
 record AuditRow(Date recorded, String subtype, String action, String outcome, String outcomeDescription,
 		String subject, String fhirUser, String display, String client, String address, List<String> patients,
 		String resource, String query) {
-	static final String TOKEN_SUBJECT = "https://zorgpad.nl/fhir/NamingSystem/token-subject";
+	private static final String TOKEN_SUBJECT = "https://zorgpad.nl/fhir/NamingSystem/token-subject";
 	private static final String OBJECT_ROLE = "http://terminology.hl7.org/CodeSystem/object-role";
 	private static final String ENTITY_TYPE = "http://terminology.hl7.org/CodeSystem/audit-entity-type";
 
@@ -48,7 +48,7 @@ record AuditRow(Date recorded, String subtype, String action, String outcome, St
 	}
 
 	/** {@code Condition/1} is a reference to what was read; {@code Condition} or {@code GET /fhir/x} is a name. */
-	boolean resourceIsReference() {
+	private boolean resourceIsReference() {
 		return resource != null && resource.indexOf('/') > 0 && resource.indexOf(' ') < 0;
 	}
 

@@ -25,8 +25,7 @@ import org.springframework.jdbc.core.RowCallbackHandler;
  * columns it is searched by and the rest of what the AuditEvent shows), written in JDBC batches; the AuditEvent
  * is built from the row when read (rows written before V2 kept the event's JSON in {@code BODY}). Storing each
  * event as a HAPI resource (parsed, indexed on ~15 search parameters, versioned) cost more than the request it
- * recorded; the table
- * also keeps the trail out of the patient compartment and out of HAPI's update/delete paths. Its tables are
+ * recorded; the table also keeps the trail out of the patient compartment and out of HAPI's update/delete paths. Its tables are
  * created by Flyway ({@code db/migration/V1__audit_trail.sql}).
  */
 final class AuditStore {

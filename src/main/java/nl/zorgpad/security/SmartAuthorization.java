@@ -55,9 +55,8 @@ final class SmartAuthorization extends AuthorizationInterceptor {
 	@Override
 	public List<IAuthRule> buildRuleList(RequestDetails request) {
 		Caller caller = Caller.current();
-		IAuthRuleBuilder rules = new RuleBuilder().allow("metadata").metadata().andThen();
 		if (caller == null) {
-			return rules.denyAll("no token").build();
+			return new RuleBuilder().allow("metadata").metadata().andThen().denyAll("no token").build();
 		}
 		SmartScopes scopes = caller.scopes();
 		Viewer viewer = viewers.of(request);
@@ -67,11 +66,15 @@ final class SmartAuthorization extends AuthorizationInterceptor {
 			}
 			return systemRules.computeIfAbsent(scopes, this::systemRules);
 		}
-		rules = rules.allow("transactions").transaction().withAnyOperation().andApplyNormalRules().andThen();
-		rules = terminology(rules, scopes);
-		rules = related(rules, scopes, viewer.role() == AccessPolicy.Role.PATIENT ? Context.PATIENT : Context.USER,
-				viewer, request, operations);
+		IAuthRuleBuilder rules = related(everyone(scopes), scopes,
+				viewer.role() == AccessPolicy.Role.PATIENT ? Context.PATIENT : Context.USER, viewer, request, operations);
 		return rules.denyAll("not within the token's scopes").build();
+	}
+
+	/** What every caller with a token may do: read the CapabilityStatement, send transactions, use terminology. */
+	private static IAuthRuleBuilder everyone(SmartScopes scopes) {
+		return terminology(new RuleBuilder().allow("metadata").metadata().andThen()
+				.allow("transactions").transaction().withAnyOperation().andApplyNormalRules().andThen(), scopes);
 	}
 
 	/**
@@ -79,10 +82,7 @@ final class SmartAuthorization extends AuthorizationInterceptor {
 	 * rules hold no per-request state); building them for every request was 3 % of a read.
 	 */
 	private List<IAuthRule> systemRules(SmartScopes scopes) {
-		IAuthRuleBuilder rules = new RuleBuilder().allow("metadata").metadata().andThen()
-				.allow("transactions").transaction().withAnyOperation().andApplyNormalRules().andThen();
-		rules = terminology(rules, scopes);
-		return List.copyOf(system(rules, scopes, operations).denyAll("not within the token's scopes").build());
+		return List.copyOf(system(everyone(scopes), scopes, operations).denyAll("not within the token's scopes").build());
 	}
 
 	private static IAuthRuleBuilder system(IAuthRuleBuilder rules, SmartScopes scopes,

@@ -45,9 +45,9 @@ class RelationSql implements RelationSource {
 			SELECT t.RES_ID AS PID FROM HFJ_SPIDX_TOKEN t WHERE t.RES_ID IN (:roles) AND t.HASH_SYS_AND_VALUE IN (:social)
 			""";
 	/**
-	 * From the people's memberships to the teams' subjects. Written as nested {@code IN} so that every database
-	 * starts from the memberships: as one join, H2 started from every active CareTeam and crossed it with all
-	 * patients (0.5–0.8 s per request for a GP with 2,000 patients loaded; 13 ms this way).
+	 * From the people's memberships to the teams' subjects, written as nested {@code IN} so that the database
+	 * starts from the memberships: written as one join, H2 started from every active CareTeam and crossed it with
+	 * all patients (0.5–0.8 s per request for a GP with 2,000 patients loaded; 13 ms this way).
 	 */
 	private static final String TEAM_PATIENTS = """
 			SELECT p.FHIR_ID AS ID FROM HFJ_RESOURCE p
