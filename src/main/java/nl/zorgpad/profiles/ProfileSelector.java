@@ -7,6 +7,7 @@ import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.CareTeam;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.Encounter;
@@ -80,6 +81,9 @@ final class ProfileSelector {
 		if (resource instanceof Task task) { // a work item: an action of a plan, or a referral or consultation
 			return task.getBasedOn().stream().map(basedOn -> basedOn.getReferenceElement().getResourceType())
 					.anyMatch(type -> "CarePlan".equals(type) || "ServiceRequest".equals(type)) ? "zp-task" : null;
+		}
+		if (resource instanceof Communication message) { // a message about a patient
+			return "Patient".equals(message.getSubject().getReferenceElement().getResourceType()) ? "zp-message" : null;
 		}
 		if (resource instanceof QuestionnaireResponse response) {
 			String questionnaire = response.getQuestionnaire();

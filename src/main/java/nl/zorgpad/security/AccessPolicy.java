@@ -78,23 +78,42 @@ final class AccessPolicy {
 
 	/**
 	 * Work assigned to a professional for patients outside their relation (SPEC: access follows the work): the
-	 * Tasks they own and the Tasks based on referrals (ServiceRequests) they perform; the messages
+	 * Tasks they own, the referrals (ServiceRequests) they perform and the Tasks based on them; the messages
 	 * (Communication) sent to or by them.
 	 *
-	 * @param tasks ids of those Tasks: the caller may read them and report progress on them
+	 * @param tasks ids of the Tasks assigned to them: the caller may read them and report progress on them
 	 * @param shown references ({@code Type/id}) the caller may read for that work: the Tasks, the requests and
-	 *        plans they are based on, what they and the requests name as focus, input or supporting information,
-	 *        the patient they are for, and the messages
-	 * @param relatedTasks ids of the Tasks about the caller's related patients (with {@code tasks}: what a Task
-	 *        search of this caller may meet)
+	 *        plans they are based on, the referrals they perform, what Tasks and requests name as focus, input or
+	 *        supporting information, the patient they are for, and the messages
+	 * @param related references ({@code Type/id}) of the Tasks and ServiceRequests about the caller's related
+	 *        patients (with {@code shown}: what a Task or ServiceRequest search of this caller may meet)
 	 * @param patients the patients that work is about: what it names is shown only when it is about them (a
 	 *        Task cannot open another patient's record by naming it)
 	 */
-	record Work(Set<String> tasks, Set<String> shown, Set<String> relatedTasks, Set<String> patients) {
+	record Work(Set<String> tasks, Set<String> shown, Set<String> related, Set<String> patients) {
 		static final Work NONE = new Work(Set.of(), Set.of(), Set.of(), Set.of());
 
 		boolean isEmpty() {
 			return tasks.isEmpty() && shown.isEmpty();
+		}
+
+		/**
+		 * The ids a search of this type may meet when work beyond the relation is of this type: the work shown and
+		 * the same type about related patients; empty when no such work is (the patient compartment narrows then).
+		 */
+		Set<String> searchable(String type) {
+			if (!"Task".equals(type) && !"ServiceRequest".equals(type)) {
+				return Set.of();
+			}
+			String prefix = type + "/";
+			Set<String> ids = new java.util.TreeSet<>();
+			shown.stream().filter(reference -> reference.startsWith(prefix))
+					.forEach(reference -> ids.add(reference.substring(prefix.length())));
+			if (!ids.isEmpty()) {
+				related.stream().filter(reference -> reference.startsWith(prefix))
+						.forEach(reference -> ids.add(reference.substring(prefix.length())));
+			}
+			return ids;
 		}
 	}
 

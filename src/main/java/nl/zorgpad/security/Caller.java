@@ -12,7 +12,12 @@ record Caller(String subject, String client, SmartScopes scopes, String fhirUser
 
 	/** The caller of the current request, or null when the request carries no validated token. */
 	static Caller current() {
-		if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token) {
+		return of(SecurityContextHolder.getContext().getAuthentication());
+	}
+
+	/** The caller authenticated as this (a validated bearer token), or null. */
+	static Caller of(Object authentication) {
+		if (authentication instanceof JwtAuthenticationToken token) {
 			Map<String, Object> claims = token.getToken().getClaims();
 			Object client = claims.containsKey("client_id") ? claims.get("client_id") : claims.get("azp");
 			return new Caller(token.getToken().getSubject(), client == null ? null : client.toString(),

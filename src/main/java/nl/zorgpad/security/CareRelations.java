@@ -82,29 +82,32 @@ final class CareRelations {
 
 	/**
 	 * The work assigned to these people about patients outside their relation: Tasks they own, Tasks based on
-	 * referrals they perform, and what those name; messages (Communication) they sent or received (see
-	 * {@link AccessPolicy.Work}).
+	 * referrals they perform, the referrals they perform, and what those name; messages (Communication) they
+	 * sent or received (see {@link AccessPolicy.Work}).
 	 */
 	private AccessPolicy.Work work(Set<Long> people, Set<String> related, java.util.function.Predicate<String> allowed) {
 		Set<String> tasks = new HashSet<>();
+		Set<String> requests = new HashSet<>();
 		Set<String> patients = new HashSet<>();
 		Set<String> shown = new HashSet<>();
 		for (RelationSource.Assigned item : facts.assignedTo(people)) {
 			String patient = item.patient();
 			if (patient != null && !related.contains(patient) && allowed.test(patient)) {
 				patients.add(patient);
-				if ("Task".equals(item.kind())) {
-					tasks.add(item.id());
-				} else {
-					shown.add("Communication/" + item.id()); // a message to or from them
+				switch (item.kind()) {
+					case "Task" -> tasks.add(item.id());
+					case "ServiceRequest" -> {
+						requests.add(item.id());
+						shown.add("Patient/" + patient);
+					}
+					default -> shown.add("Communication/" + item.id()); // a message to or from them
 				}
 			}
 		}
-		if (tasks.isEmpty()) {
+		if (tasks.isEmpty() && requests.isEmpty()) {
 			return shown.isEmpty() ? AccessPolicy.Work.NONE
 					: new AccessPolicy.Work(Set.of(), Set.copyOf(shown), Set.of(), Set.copyOf(patients));
 		}
-		Set<String> requests = new HashSet<>();
 		for (Task task : store.byIds(Task.class, tasks)) {
 			shown.add("Task/" + task.getIdElement().getIdPart());
 			List<Reference> named = new java.util.ArrayList<>(task.getBasedOn());
@@ -124,11 +127,12 @@ final class CareRelations {
 			}
 		}
 		for (ServiceRequest request : store.byIds(ServiceRequest.class, requests)) {
+			shown.add("ServiceRequest/" + request.getIdElement().getIdPart());
 			request.getSupportingInfo().stream().map(Reference::getReferenceElement)
 					.filter(reference -> reference.getResourceType() != null && reference.getIdPart() != null)
 					.forEach(reference -> shown.add(reference.getResourceType() + "/" + reference.getIdPart()));
 		}
-		Set<String> relatedTasks = Set.copyOf(facts.tasksOf(related));
-		return new AccessPolicy.Work(Set.copyOf(tasks), Set.copyOf(shown), relatedTasks, Set.copyOf(patients));
+		return new AccessPolicy.Work(Set.copyOf(tasks), Set.copyOf(shown), Set.copyOf(facts.workOf(related)),
+				Set.copyOf(patients));
 	}
 }

@@ -10,7 +10,10 @@ import java.util.Set;
  */
 public interface RelationSource {
 
-	/** One item of work assigned to someone: a Task or a Communication, and the patient it is about (null: none). */
+	/**
+	 * One item of work assigned to someone: a Task, a ServiceRequest (a referral they perform) or a Communication,
+	 * and the patient it is about (null: none).
+	 */
 	record Assigned(String kind, String id, String patient) {}
 
 	/** The database id of a resource, if it exists. */
@@ -37,9 +40,12 @@ public interface RelationSource {
 	/** {@code Type/id} of these resources. */
 	Set<String> references(Collection<Long> pids);
 
-	/** The Tasks these people own or perform the referral of, and the messages they sent or received. */
+	/**
+	 * The Tasks these people own or perform the referral of, the referrals they perform, and the messages they
+	 * sent or received.
+	 */
 	List<Assigned> assignedTo(Collection<Long> people);
 
-	/** The Tasks about these patients. */
-	Set<String> tasksOf(Collection<String> patients);
+	/** The Tasks and ServiceRequests about these patients, as {@code Type/id}. */
+	Set<String> workOf(Collection<String> patients);
 }

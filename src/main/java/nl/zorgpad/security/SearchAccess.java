@@ -31,9 +31,10 @@ import org.hl7.fhir.r4.model.Bundle;
  * update/delete/patch) and to the entries of transactions and batches, so a count, a page or a
  * conditional match never involves anyone else. On top of that:
  * <ul>
- * <li>Task (outside the R4 Patient compartment) is narrowed by {@code patient} the same way — or, for a
- * caller who owns Tasks (or performs referrals) beyond their relation, by the ids of those Tasks and of the
- * Tasks about their related patients;</li>
+ * <li>Task (outside the R4 Patient compartment) is narrowed by {@code patient} the same way;</li>
+ * <li>a Task or ServiceRequest search of a caller with work of that type beyond their relation (Tasks they
+ * own, referrals they perform) is narrowed by id instead: that work and the same type about their related
+ * patients ({@link AccessPolicy.Work#searchable});</li>
  * <li>the social domain's Encounter searches only meet meetings (a {@code meeting-type} coding);</li>
  * <li>{@code _has} and chained parameters may only reach resource types the caller may read, so no
  * filter reveals a fact of a type the caller cannot see (403 otherwise);</li>
@@ -63,7 +64,15 @@ final class SearchAccess {
 			@Override
 			protected AuthorizedList buildAuthorizedList(RequestDetails request) {
 				Viewer viewer = viewers.of(request);
-				return viewer.narrowed() ? new AuthorizedList().addCompartments(compartments(viewer)) : null;
+				if (!viewer.narrowed()) {
+					return null;
+				}
+				Set<String> work = request.getRestOperationType() == RestOperationTypeEnum.SEARCH_TYPE
+						? viewer.work().searchable(request.getResourceName())
+						: Set.of();
+				return work.isEmpty() ? new AuthorizedList().addCompartments(compartments(viewer))
+						: new AuthorizedList().addResources(
+								work.stream().map(id -> request.getResourceName() + "/" + id).toArray(String[]::new));
 			}
 		};
 		this.narrowing.setNarrowConditionalUrls(true);
@@ -148,13 +157,8 @@ final class SearchAccess {
 
 	private void narrowBeyondTheCompartment(RequestDetails request, Viewer viewer) {
 		Map<String, String[]> parameters = new HashMap<>(request.getParameters());
-		if ("Task".equals(request.getResourceName()) && viewer.work().tasks().isEmpty()) {
+		if ("Task".equals(request.getResourceName()) && viewer.work().searchable("Task").isEmpty()) {
 			and(parameters, "patient", String.join(",", compartments(viewer)));
-		} else if ("Task".equals(request.getResourceName())) {
-			// work assigned beyond the relation: the Tasks about related patients and the assigned ones, by id
-			Set<String> tasks = new java.util.TreeSet<>(viewer.work().tasks());
-			tasks.addAll(viewer.work().relatedTasks());
-			and(parameters, "_id", String.join(",", tasks));
 		}
 		if ("Encounter".equals(request.getResourceName()) && viewer.role() == Role.SOCIAL_DOMAIN) {
 			and(parameters, "type", MEETING_TYPES);

@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.server.interceptor.consent.ConsentInterceptor;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -38,6 +39,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.util.StringUtils;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.socket.handler.WebSocketHandlerDecoratorFactory;
 
 /**
  * Bearer-token security (issue 7): Spring Security validates the JWT (identity provider via issuer or
@@ -157,7 +159,7 @@ class SecurityConfig {
 			return server -> {};
 		}
 		Subjects subjects = new Subjects(context);
-		storageInterceptors.registerInterceptor(new SubscriptionGuard(viewers));
+		storageInterceptors.registerInterceptor(new SubscriptionGuard(viewers, subjects, context));
 		storageInterceptors.registerInterceptor(new WriteGuard(viewers, subjects));
 		SmartAuthorization authorization = new SmartAuthorization(viewers, operations);
 		AuditEventAccess auditEvents = new AuditEventAccess();
@@ -168,6 +170,13 @@ class SecurityConfig {
 			server.registerInterceptor(new ConsentInterceptor(new RelatedPatientsConsent(viewers, subjects)));
 			server.registerInterceptor(authorization);
 		};
+	}
+
+	/** Websocket notifications: a socket binds only to a Subscription its caller may read. */
+	@Bean
+	WebSocketHandlerDecoratorFactory subscriptionBindings(SecurityProperties properties, Viewers viewers,
+			FhirContext context, DaoRegistry daos) {
+		return properties.enabled() ? new SubscriptionBindings(viewers, new Subjects(context), daos) : handler -> handler;
 	}
 
 	@Bean

@@ -1,8 +1,12 @@
 package nl.zorgpad.security;
 
+import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.jpa.subscription.model.CanonicalSubscription;
+import ca.uhn.fhir.jpa.subscription.model.ResourceDeliveryMessage;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.net.URI;
@@ -10,8 +14,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import nl.zorgpad.security.AccessPolicy.Viewer;
+import nl.zorgpad.security.SmartScopes.Context;
+import nl.zorgpad.security.SmartScopes.Interaction;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Subscription;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A Subscription never notifies its owner of what they may not read. On every write path, before the
@@ -19,16 +27,40 @@ import org.hl7.fhir.r4.model.Subscription;
  * — their own work ({@code Task?owner=<their fhirUser>}) or patients in their care relation
  * ({@code <Type>?patient=Patient/<id>[,…]} of a type their role reads) — and is stamped with who made it
  * (a {@code meta.tag}), so only they read, change or delete it. System clients subscribe within their scopes
- * (the scopes were checked on the Subscription's type; criteria of a type they may not read are refused here).
+ * (criteria of a type their scopes do not let them read are refused here).
+ * A relation judged when subscribing may end (a member leaves the team, a Task is reassigned): every delivery of
+ * a professional's Subscription is judged again, as a read of the notified resource by its owner now.
  */
 final class SubscriptionGuard {
 	static final String SUBSCRIBER = "https://zorgpad.nl/fhir/CodeSystem/subscriber";
 	private static final List<String> PATIENT_PARAMETERS = List.of("patient", "subject", "for");
+	private static final Logger log = LoggerFactory.getLogger(SubscriptionGuard.class);
 
 	private final Viewers viewers;
+	private final Subjects subjects;
+	private final FhirContext context;
 
-	SubscriptionGuard(Viewers viewers) {
+	SubscriptionGuard(Viewers viewers, Subjects subjects, FhirContext context) {
 		this.viewers = viewers;
+		this.subjects = subjects;
+		this.context = context;
+	}
+
+	/** False (not delivered) when the Subscription's owner may no longer read what it notifies of. */
+	@Hook(Pointcut.SUBSCRIPTION_BEFORE_DELIVERY)
+	public boolean beforeDelivery(CanonicalSubscription subscription, ResourceDeliveryMessage message) {
+		String subscriber = subscription.getTags().get(SUBSCRIBER);
+		if (subscriber == null) {
+			return true; // a system client's: within its scopes
+		}
+		IBaseResource resource = message.getPayload(context);
+		boolean readable = resource != null
+				&& AccessPolicy.mayRead(viewers.user(subscriber), subjects.of(resource));
+		if (!readable) {
+			log.info("Subscription {} of {} not notified of {}: not readable by its owner now",
+					subscription.getIdElementString(), subscriber, message.getPayloadId());
+		}
+		return readable;
 	}
 
 	/** Who made the Subscription, as stamped when it was stored. */
@@ -52,13 +84,24 @@ final class SubscriptionGuard {
 	}
 
 	private void check(Subscription subscription, RequestDetails request, Subscription previous) {
-		String endpoint = subscription.getChannel().getEndpoint();
-		String scheme = endpoint == null ? null : URI.create(endpoint.replace(" ", "%20")).getScheme();
-		if (scheme == null || !List.of("http", "https").contains(scheme.toLowerCase(java.util.Locale.ROOT))) {
-			throw new UnprocessableEntityException("Subscription.channel.endpoint must be an http(s) URL");
+		Subscription.SubscriptionChannelType channel = subscription.getChannel().getType();
+		if (channel == Subscription.SubscriptionChannelType.RESTHOOK) {
+			String endpoint = subscription.getChannel().getEndpoint();
+			String scheme = endpoint == null ? null : URI.create(endpoint.replace(" ", "%20")).getScheme();
+			if (scheme == null || !List.of("http", "https").contains(scheme.toLowerCase(java.util.Locale.ROOT))) {
+				throw new UnprocessableEntityException("Subscription.channel.endpoint must be an http(s) URL");
+			}
+		} else if (channel != Subscription.SubscriptionChannelType.WEBSOCKET) {
+			throw new UnprocessableEntityException("Subscription.channel.type must be rest-hook or websocket");
 		}
 		Viewer viewer = request == null ? Viewer.SYSTEM : viewers.of(request);
 		if (!viewer.narrowed()) {
+			Caller caller = request == null || request instanceof SystemRequestDetails ? null : Caller.current();
+			String type = criteriaType(subscription.getCriteria());
+			if (caller != null && (type == null || !caller.scopes().allows(Context.SYSTEM, type, Interaction.READ))) {
+				throw new ForbiddenOperationException("A Subscription's criteria must name a resource type your scopes"
+						+ " allow you to read (system/<Type>.r)");
+			}
 			return;
 		}
 		subscription.getMeta().getTag().removeIf(tag -> SUBSCRIBER.equals(tag.getSystem()));
@@ -68,6 +111,12 @@ final class SubscriptionGuard {
 		if (refusal != null) {
 			throw new ForbiddenOperationException(refusal);
 		}
+	}
+
+	/** The resource type the criteria search ({@code Task?owner=…} → Task), or null when there is none. */
+	static String criteriaType(String criteria) {
+		String type = criteria == null ? null : criteria.replaceFirst("\\?.*$", "");
+		return type == null || !type.matches("[A-Z][A-Za-z]{1,63}") ? null : type;
 	}
 
 	/** Null when the criteria stay within what the viewer may read; else why not. */

@@ -42,16 +42,21 @@ final class Viewers {
 			return Viewer.SYSTEM;
 		}
 		if (scopes.has(Context.USER)) {
-			CareRelations.Relation relation = relations.of(caller.fhirUser());
-			if (relation == CareRelations.Relation.NONE) {
-				return Viewer.NOBODY;
-			}
-			return new Viewer(relation.socialDomain() ? Role.SOCIAL_DOMAIN : Role.PROFESSIONAL, relation.patients(),
-					relation.listings(), relation.work(), caller.fhirUser());
+			return user(caller.fhirUser());
 		}
 		if (scopes.has(Context.PATIENT) && caller.patientId() != null) {
 			return new Viewer(Role.PATIENT, Set.of(caller.patientId()), Set.of());
 		}
 		return Viewer.NOBODY;
+	}
+
+	/** A professional ({@code Practitioner/…} or {@code PractitionerRole/…}) as related to patients now. */
+	Viewer user(String fhirUser) {
+		CareRelations.Relation relation = relations.of(fhirUser);
+		if (relation == CareRelations.Relation.NONE) {
+			return Viewer.NOBODY;
+		}
+		return new Viewer(relation.socialDomain() ? Role.SOCIAL_DOMAIN : Role.PROFESSIONAL, relation.patients(),
+				relation.listings(), relation.work(), fhirUser);
 	}
 }

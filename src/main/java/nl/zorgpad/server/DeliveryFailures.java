@@ -15,9 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A failed delivery is visible on the Subscription: {@code Subscription.error} says when and why. Whether and
- * when the notification is tried again is HAPI's delivery channel's business (its in-memory channel made one
- * attempt in our tests); after {@value #GIVE_UP} failures in a row on this server the Subscription gets status
+ * A failed delivery is visible on the Subscription: {@code Subscription.error} says when and why. HAPI's
+ * delivery channel tries a failed notification again (back-off from 1 s, ×1.1, for at most 60 s) as long as
+ * this hook says so; after {@value #GIVE_UP} failures in a row on this server the Subscription gets status
  * {@code error} (no more deliveries until its owner sets it back to {@code requested}). A delivery that
  * succeeds resets the count.
  */

@@ -83,18 +83,24 @@ class RelationSql implements RelationSource {
 			LEFT JOIN HFJ_RESOURCE p ON p.RES_ID = f.TARGET_RESOURCE_ID
 			WHERE r.SRC_PATH = 'ServiceRequest.performer' AND r.TARGET_RESOURCE_ID IN (:people)
 			UNION ALL
+			SELECT 'ServiceRequest', s.FHIR_ID, p.FHIR_ID FROM HFJ_RES_LINK r
+			JOIN HFJ_RESOURCE s ON s.RES_ID = r.SRC_RESOURCE_ID AND s.RES_DELETED_AT IS NULL
+			LEFT JOIN HFJ_RES_LINK f ON f.SRC_RESOURCE_ID = s.RES_ID AND f.SRC_PATH = 'ServiceRequest.subject'
+			LEFT JOIN HFJ_RESOURCE p ON p.RES_ID = f.TARGET_RESOURCE_ID AND p.RES_TYPE = 'Patient'
+			WHERE r.SRC_PATH = 'ServiceRequest.performer' AND r.TARGET_RESOURCE_ID IN (:people)
+			UNION ALL
 			SELECT 'Communication', c.FHIR_ID, p.FHIR_ID FROM HFJ_RES_LINK m
 			JOIN HFJ_RESOURCE c ON c.RES_ID = m.SRC_RESOURCE_ID AND c.RES_DELETED_AT IS NULL
 			LEFT JOIN HFJ_RES_LINK s ON s.SRC_RESOURCE_ID = c.RES_ID AND s.SRC_PATH = 'Communication.subject'
 			LEFT JOIN HFJ_RESOURCE p ON p.RES_ID = s.TARGET_RESOURCE_ID AND p.RES_TYPE = 'Patient'
 			WHERE m.SRC_PATH IN ('Communication.sender', 'Communication.recipient') AND m.TARGET_RESOURCE_ID IN (:people)
 			""";
-	/** Tasks about these patients. */
-	private static final String TASKS_OF_PATIENTS = """
-			SELECT t.FHIR_ID AS ID FROM HFJ_RES_LINK f
+	/** Tasks and ServiceRequests about these patients. */
+	private static final String WORK_OF_PATIENTS = """
+			SELECT t.RES_TYPE AS KIND, t.FHIR_ID AS ID FROM HFJ_RES_LINK f
 			JOIN HFJ_RESOURCE t ON t.RES_ID = f.SRC_RESOURCE_ID AND t.RES_DELETED_AT IS NULL
 			JOIN HFJ_RESOURCE p ON p.RES_ID = f.TARGET_RESOURCE_ID AND p.RES_TYPE = 'Patient'
-			WHERE f.SRC_PATH = 'Task.for' AND p.FHIR_ID IN (:patients)
+			WHERE f.SRC_PATH IN ('Task.for', 'ServiceRequest.subject') AND p.FHIR_ID IN (:patients)
 			""";
 
 	private final SearchIndex index;
@@ -164,9 +170,10 @@ class RelationSql implements RelationSource {
 	}
 
 	@Override
-	public Set<String> tasksOf(Collection<String> patients) {
+	public Set<String> workOf(Collection<String> patients) {
 		return patients.isEmpty() ? Set.of()
-				: new HashSet<>(ids(TASKS_OF_PATIENTS, new MapSqlParameterSource("patients", patients)));
+				: new HashSet<>(index.jdbc().query(WORK_OF_PATIENTS, new MapSqlParameterSource("patients", patients),
+						(row, n) -> row.getString("KIND") + "/" + row.getString("ID")));
 	}
 
 	private List<Long> pids(String sql, MapSqlParameterSource parameters) {

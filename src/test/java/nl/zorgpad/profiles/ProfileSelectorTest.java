@@ -45,6 +45,18 @@ class ProfileSelectorTest {
 	}
 
 	@Test
+	void aMessageAboutAPatient_isAZorgpadMessage_andOneAboutNoPatientIsNot() {
+		org.hl7.fhir.r4.model.Communication aboutAPatient = new org.hl7.fhir.r4.model.Communication()
+				.setSubject(new org.hl7.fhir.r4.model.Reference("Patient/p1"));
+		org.hl7.fhir.r4.model.Communication aboutAGroup = new org.hl7.fhir.r4.model.Communication()
+				.setSubject(new org.hl7.fhir.r4.model.Reference("Group/g1"));
+
+		assertThat(ProfileSelector.profilesFor(aboutAPatient)).containsExactly(SD + "zp-message");
+		assertThat(ProfileSelector.profilesFor(aboutAGroup)).isEmpty();
+		assertThat(ProfileSelector.profilesFor(new org.hl7.fhir.r4.model.Communication())).isEmpty();
+	}
+
+	@Test
 	void aConditionWithAnotherIcpcCode_needsNoProfile() {
 		Condition diabetes = new Condition();
 		diabetes.getCode().addCoding(new Coding(ProfileSelector.ICPC, "T90", null));

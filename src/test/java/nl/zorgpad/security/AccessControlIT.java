@@ -19,6 +19,7 @@ import nl.zorgpad.support.Fhir;
 import nl.zorgpad.support.Fixtures;
 import nl.zorgpad.support.RawHttp;
 import nl.zorgpad.support.ServerTest;
+import nl.zorgpad.support.Socket;
 import nl.zorgpad.support.Tokens;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Communication;
@@ -576,6 +577,39 @@ class AccessControlIT extends ServerTest {
 		}
 
 		@Test
+		void aPerformerFindsTheReferralsSentToHer_bySearch_alsoWithoutATask() {
+			String dietitian = "PractitionerRole/ac-dietitian-" + run;
+			put("Organization/ac-diet-practice-" + run, "{\"resourceType\":\"Organization\",\"name\":\"Dietist\"}");
+			role(dietitian, "ac-diet-practice-" + run, "dietist");
+			ServiceRequest toDietitian = new ServiceRequest().setStatus(ServiceRequest.ServiceRequestStatus.ACTIVE)
+					.setIntent(ServiceRequest.ServiceRequestIntent.ORDER).setSubject(new Reference("Patient/" + anna))
+					.addPerformer(new Reference(dietitian)).setRequester(new Reference(gpA));
+			toDietitian.getCode().setText("Ondervoeding: voedingsadvies");
+			toDietitian.addSupportingInfo(new Reference("Condition/ac-anna-problem-" + run));
+			String dietReferral = fhir(user(gpA)).body(Fhir.json(toDietitian)).post("/ServiceRequest").then()
+					.statusCode(201).extract().path("id");
+
+			fhir(user(dietitian)).get("/ServiceRequest?performer=" + dietitian + "&_include=ServiceRequest:subject")
+					.then().statusCode(200).body("entry.resource.id", org.hamcrest.Matchers.containsInAnyOrder(dietReferral, anna));
+			fhir(user(dietitian)).get("/Condition/ac-anna-problem-" + run).then().statusCode(200); // supporting information
+			fhir(user(dietitian)).get("/ServiceRequest/" + referral).then().statusCode(404); // the physiotherapist's
+			fhir(user(dietitian)).get("/Encounter/ac-anna-consult-" + run).then().statusCode(404);
+			fhir(user(physio)).get("/ServiceRequest?status=active").then().statusCode(200)
+					.body("entry.resource.id", org.hamcrest.Matchers.contains(referral));
+
+			Task weighing = new Task().setStatus(Task.TaskStatus.REQUESTED).setIntent(Task.TaskIntent.ORDER)
+					.setPriority(Task.TaskPriority.ROUTINE).setFor(new Reference("Patient/" + anna))
+					.setOwner(new Reference(nurse)).setDescription("Wekelijks wegen");
+			weighing.addBasedOn(new Reference("ServiceRequest/" + dietReferral));
+			String weighingTask = fhir(user(gpA)).body(Fhir.json(weighing)).post("/Task").then().statusCode(201)
+					.extract().path("id");
+			fhir(user(dietitian)).get("/Task?status=requested").then().statusCode(200) // the nurse's, on her referral
+					.body("entry.resource.id", org.hamcrest.Matchers.contains(weighingTask));
+			fhir(user(gpA)).get("/ServiceRequest?patient=" + anna).then().statusCode(200)
+					.body("entry.resource.id", org.hamcrest.Matchers.hasItems(referral, dietReferral));
+		}
+
+		@Test
 		void thePhysiotherapistSeesNothingElseOfThePatient() {
 			put("Condition/ac-anna-other-" + run, condition(anna, "depressie"));
 			fhir(user(physio)).get("/Condition/ac-anna-other-" + run).then().statusCode(404);
@@ -665,6 +699,85 @@ class AccessControlIT extends ServerTest {
 					.post("/Subscription").then().statusCode(403);
 			fhir().body(Fhir.json(subscription("Task?owner=" + physio, "ftp://127.0.0.1/hook"))).post("/Subscription")
 					.then().statusCode(422);
+		}
+
+		@Test
+		void aNotificationIsJudgedAgainAtDelivery_aNurseWhoLeftTheTeamHearsNoMoreOfThePatient() throws Exception {
+			String carl = "ac-carl-" + run;
+			put("Patient/" + carl, patient(Fixtures.newBsn(), "Organization/ac-practice-a-" + run));
+			put("CareTeam/ac-carl-team-" + run, "{\"resourceType\":\"CareTeam\",\"status\":\"active\",\"subject\":"
+					+ ref("Patient/" + carl) + ",\"participant\":[{\"member\":" + ref(nurse) + "}]}");
+			java.util.concurrent.BlockingQueue<String> notified = new java.util.concurrent.LinkedBlockingQueue<>();
+			com.sun.net.httpserver.HttpServer app = com.sun.net.httpserver.HttpServer.create(
+					new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+			app.createContext("/hook", exchange -> {
+				notified.add(exchange.getRequestURI().getPath());
+				exchange.sendResponseHeaders(200, -1);
+				exchange.close();
+			});
+			app.start();
+			try {
+				String subscription = fhir(user(nurse)).body(Fhir.json(subscription(
+						"Condition?patient=Patient/" + anna + ",Patient/" + carl,
+						"http://127.0.0.1:" + app.getAddress().getPort() + "/hook"))).post("/Subscription")
+						.then().statusCode(201).extract().path("id");
+				org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "active".equals(
+						fhir(user(nurse)).get("/Subscription/" + subscription).then().extract().path("status")));
+				put("CareTeam/ac-team-" + run, "{\"resourceType\":\"CareTeam\",\"status\":\"active\",\"subject\":"
+						+ ref("Patient/" + anna) + ",\"participant\":[{\"member\":" + ref(social) + "}]}"); // she left
+
+				fhir().body(condition(anna, "decubitus")).post("/Condition").then().statusCode(201);
+				String carls = fhir().body(condition(carl, "obstipatie")).post("/Condition").then().statusCode(201)
+						.extract().path("id");
+
+				assertThat(notified.poll(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("/hook/Condition/" + carls);
+				assertThat(notified.poll(3, java.util.concurrent.TimeUnit.SECONDS)).isNull(); // not Anna's, before or after
+			} finally {
+				app.stop(0);
+			}
+		}
+
+		@Test
+		void aWebsocketBindsOnlyToItsCallersOwnSubscription() {
+			Subscription websocket = new Subscription().setStatus(Subscription.SubscriptionStatus.REQUESTED)
+					.setReason("Zorgpad-app: nieuwe acties").setCriteria("Task?owner=" + physio);
+			websocket.getChannel().setType(Subscription.SubscriptionChannelType.WEBSOCKET);
+			String subscription = fhir(user(physio)).body(Fhir.json(websocket)).post("/Subscription").then()
+					.statusCode(201).extract().path("id");
+			org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "active".equals(
+					fhir(user(physio)).get("/Subscription/" + subscription).then().extract().path("status")));
+
+			try (Socket someoneElses = Socket.open(port, user(gpB)); Socket absent = Socket.open(port, user(gpB));
+					Socket own = Socket.open(port, user(physio))) {
+				assertThat(someoneElses.send("bind " + subscription).next(10)).startsWith("error");
+				assertThat(someoneElses.next(10)).isEqualTo("closed 1008"); // policy violation
+				assertThat(absent.send("bind ac-absent-" + run).next(10)).isEqualTo("error Not a Subscription you may read");
+				assertThat(own.send("bind " + subscription).next(10)).isEqualTo("bound " + subscription);
+			}
+		}
+
+		@Test
+		void aWebsocketOfANurseWhoLeftTheTeam_isClosedInsteadOfPinged() {
+			Subscription websocket = new Subscription().setStatus(Subscription.SubscriptionStatus.REQUESTED)
+					.setReason("Zorgpad-app: problemen").setCriteria("Condition?patient=Patient/" + anna);
+			websocket.getChannel().setType(Subscription.SubscriptionChannelType.WEBSOCKET);
+			String subscription = fhir(user(nurse)).body(Fhir.json(websocket)).post("/Subscription").then()
+					.statusCode(201).extract().path("id");
+			org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "active".equals(
+					fhir(user(nurse)).get("/Subscription/" + subscription).then().extract().path("status")));
+
+			try (Socket socket = Socket.open(port, user(nurse))) {
+				assertThat(socket.send("bind " + subscription).next(10)).isEqualTo("bound " + subscription);
+				fhir().body(condition(anna, "decubitus")).post("/Condition").then().statusCode(201);
+				assertThat(socket.next(30)).isEqualTo("ping " + subscription);
+
+				put("CareTeam/ac-team-" + run, "{\"resourceType\":\"CareTeam\",\"status\":\"active\",\"subject\":"
+						+ ref("Patient/" + anna) + ",\"participant\":[{\"member\":" + ref(social) + "}]}"); // she left
+				fhir().body(condition(anna, "obstipatie")).post("/Condition").then().statusCode(201);
+
+				assertThat(socket.next(30)).startsWith("error");
+				assertThat(socket.next(10)).isEqualTo("closed 1008");
+			}
 		}
 
 		private Subscription subscription(String criteria, String endpoint) {

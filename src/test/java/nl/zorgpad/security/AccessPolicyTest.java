@@ -187,7 +187,29 @@ class AccessPolicyTest {
 			assertThat(AccessPolicy.Work.NONE.isEmpty()).isTrue();
 			assertThat(new AccessPolicy.Work(Set.of(), Set.of("Communication/m1"), Set.of(), Set.of("b")).isEmpty()).isFalse();
 			assertThat(new AccessPolicy.Work(Set.of("t1"), Set.of(), Set.of(), Set.of("b")).isEmpty()).isFalse();
-			assertThat(new AccessPolicy.Work(Set.of(), Set.of(), Set.of("t2"), Set.of()).isEmpty()).isTrue();
+			assertThat(new AccessPolicy.Work(Set.of(), Set.of(), Set.of("Task/t2"), Set.of()).isEmpty()).isTrue();
+		}
+
+		@Test
+		void aSearchOfWorkBeyondTheRelation_meetsThatWorkAndTheSameTypeAboutRelatedPatients_byId() {
+			AccessPolicy.Work work = new AccessPolicy.Work(Set.of("t1"),
+					Set.of("Task/t1", "ServiceRequest/r1", "Patient/b", "Condition/c9"),
+					Set.of("Task/t7", "ServiceRequest/r7"), Set.of("b"));
+
+			assertThat(work.searchable("Task")).containsExactly("t1", "t7");
+			assertThat(work.searchable("ServiceRequest")).containsExactly("r1", "r7");
+			assertThat(work.searchable("Condition")).isEmpty(); // named by the work, but searched by compartment
+			assertThat(work.searchable("Patient")).isEmpty();
+		}
+
+		@Test
+		void withoutWorkOfTheSearchedType_theCompartmentNarrows() {
+			AccessPolicy.Work messagesOnly = new AccessPolicy.Work(Set.of(), Set.of("Communication/m1"),
+					Set.of("Task/t7", "ServiceRequest/r7"), Set.of("b"));
+
+			assertThat(messagesOnly.searchable("Task")).isEmpty();
+			assertThat(messagesOnly.searchable("ServiceRequest")).isEmpty();
+			assertThat(AccessPolicy.Work.NONE.searchable("Task")).isEmpty();
 		}
 
 		@Test
