@@ -4,6 +4,7 @@
 # her user token against the same calls with a system token (scripts/bench/professional-bench.py).
 #
 #   scripts/bench/professional-bench.sh [patients] [runs]
+#   DB=postgres scripts/bench/professional-bench.sh [patients] [runs]   # the same on a throw-away local PostgreSQL
 #
 # BASE=http://…/fhir measures an already running server instead (e.g. the 100,000-patient PostgreSQL population of
 # docs/benchmarks.md) and then needs MANIFEST=… from its generate-population.py run.
@@ -12,14 +13,27 @@ cd "$(dirname "$0")/../.."
 PATIENTS=${1:-2000}
 RUNS=${2:-200}
 DATA=$(mktemp -d)
-trap '[[ -n "${PID:-}" ]] && kill "$PID" 2>/dev/null; rm -rf "$DATA"' EXIT
+cleanup() {
+  if [[ -n "${PID:-}" ]]; then kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; fi
+  if [[ "${DB:-h2}" == postgres ]]; then ZORGPAD_PG_DIR="$DATA/pg" scripts/stop-postgres.sh >/dev/null || true; fi
+  rm -rf "$DATA"
+}
+trap cleanup EXIT
 if [[ -z "${BASE:-}" ]]; then
   JAR=${ZORGPAD_JAR:-$(ls target/zorgpad-*.jar 2>/dev/null | head -n 1)}
   [[ -n "$JAR" ]] || { mvn -q -DskipTests package; JAR=$(ls target/zorgpad-*.jar | head -n 1); }
   PORT=${PORT:-18480}
   BASE="http://127.0.0.1:$PORT/fhir"
+  if [[ "${DB:-h2}" == postgres ]]; then
+    chmod 755 "$DATA"   # the cluster may run as the postgres OS user
+    eval "$(ZORGPAD_PG_DIR="$DATA/pg" ZORGPAD_DB_PORT=${PG_PORT:-55432} scripts/start-postgres.sh | grep ^export)"
+    export ZORGPAD_SECURITY_JWT_HMAC_SECRET="bench-secret-$(date +%s%N)-0123456789abcdef"   # not the local one
+    DATABASE=()
+  else
+    DATABASE=(--spring.datasource.url="jdbc:h2:file:$DATA/h2")
+  fi
   java -jar "$JAR" --server.port="$PORT" --management.server.port=0 --logging.level.root=WARN \
-    --spring.datasource.url="jdbc:h2:file:$DATA/h2" > "$DATA/server.log" 2>&1 &
+    "${DATABASE[@]}" > "$DATA/server.log" 2>&1 &
   PID=$!
   until curl -sf -o /dev/null "$BASE/metadata"; do
     kill -0 "$PID" 2>/dev/null || { tail -50 "$DATA/server.log"; exit 1; }

@@ -322,6 +322,23 @@ class PathwayRulesIT extends ServerTest {
 	}
 
 	@Test
+	void aConditionalCreateAndABatchEntry_areJudgedLikeAnyOtherWrite() {
+		Encounter unconsented = meeting("kernteam-overleg", Encounter.EncounterStatus.PLANNED, TODAY, POH);
+		refused(fhir().header("If-None-Exist", "identifier=urn:zorgpad:test|" + java.util.UUID.randomUUID())
+				.body(Fhir.json(unconsented)).post("/Encounter"), "ZP-R1", "bespreken-kernteam");
+
+		Bundle batch = transaction(meeting("kernteam-overleg", Encounter.EncounterStatus.PLANNED, TODAY, POH))
+				.setType(Bundle.BundleType.BATCH);
+		Response response = fhir().body(Fhir.json(batch)).post("/");
+
+		response.then().statusCode(200).body("entry[0].response.status", org.hamcrest.Matchers.startsWith("422"))
+				.body("entry[0].response.outcome.issue[0].diagnostics", org.hamcrest.Matchers.containsString(
+						"bespreken-kernteam")); // HAPI's batch keeps the message, not the rule-id coding
+		fhir().queryParam("subject", patient).queryParam("_summary", "count").get("/Encounter")
+				.then().body("total", equalTo(0));
+	}
+
+	@Test
 	void acceptsAMeetingAndItsConsentInOneTransaction() {
 		Bundle bundle = transaction(consent("bespreken-kernteam"),
 				meeting("kernteam-overleg", Encounter.EncounterStatus.PLANNED, TODAY, POH));

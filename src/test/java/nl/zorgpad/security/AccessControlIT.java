@@ -662,6 +662,15 @@ class AccessControlIT extends ServerTest {
 					.body("entry.resource.id", org.hamcrest.Matchers.hasItem(id));
 			fhir(user(physio)).get("/Communication/" + id).then().statusCode(200); // a recipient outside the team
 			fhir(user(gpB)).get("/Communication/" + id).then().statusCode(404);
+
+			Communication answer = new Communication().setStatus(Communication.CommunicationStatus.COMPLETED)
+					.setSubject(new Reference("Patient/" + anna)).setSender(new Reference(physio));
+			answer.addRecipient(new Reference(nurse)).addInResponseTo(new Reference("Communication/" + id));
+			answer.addPayload().setContent(new StringType("Start maandag"));
+			String reply = fhir().body(Fhir.json(answer)).post("/Communication").then().statusCode(201).extract()
+					.path("id"); // as her practice system records it
+			fhir(user(physio)).get("/Communication/" + reply).then().statusCode(200); // its sender, outside the team
+			fhir(user(gpB)).get("/Communication/" + reply).then().statusCode(404);
 		}
 
 		@Test
