@@ -6,11 +6,16 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import nl.zorgpad.fhir.Outcomes;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Base;
 import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Property;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.utilities.validation.ValidationMessage;
 import org.slf4j.Logger;
@@ -37,6 +42,8 @@ final class ProfileValidationInterceptor {
 
 	/** Conformance first (order), so a malformed resource is told what is malformed before any pathway rule. */
 	static final int ORDER = -100;
+	/** Deeper than any real record (a questionnaire's nested items stay far below it). */
+	static final int MAX_DEPTH = 100;
 
 	@Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED, order = ORDER)
 	public void created(IBaseResource resource) {
@@ -56,6 +63,10 @@ final class ProfileValidationInterceptor {
 		if (claimed.isEmpty()) {
 			return;
 		}
+		if (deeperThan(r4, MAX_DEPTH)) { // HL7's validator recurses per level and would overflow its stack
+			throw refusal(List.of(issue(r4.fhirType(), "Elements are nested more than " + MAX_DEPTH
+					+ " levels deep (e.g. extensions within extensions); such a resource cannot be validated")));
+		}
 		ProfileValidator validator = profiles.validator();
 		List<OperationOutcome.OperationOutcomeIssueComponent> errors = validations.record(
 						() -> validator.validate(resource, claimed)).stream()
@@ -67,6 +78,24 @@ final class ProfileValidationInterceptor {
 					errors.get(0).getDiagnostics());
 			throw refusal(errors);
 		}
+	}
+
+	/** Whether any element lies more than {@code limit} levels below the resource (walked without recursion). */
+	static boolean deeperThan(Base resource, int limit) {
+		Deque<Map.Entry<Base, Integer>> open = new ArrayDeque<>();
+		open.push(Map.entry(resource, 0));
+		while (!open.isEmpty()) {
+			Map.Entry<Base, Integer> next = open.pop();
+			if (next.getValue() > limit) {
+				return true;
+			}
+			for (Property property : next.getKey().children()) {
+				for (Base value : property.getValues()) {
+					open.push(Map.entry(value, next.getValue() + 1));
+				}
+			}
+		}
+		return false;
 	}
 
 	private static boolean isError(ValidationMessage message) {

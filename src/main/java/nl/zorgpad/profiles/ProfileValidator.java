@@ -124,7 +124,15 @@ public final class ProfileValidator {
 				against.add(profile);
 			}
 		}
-		byte[] json = context.newJsonParser().encodeResourceToString(resource).getBytes(StandardCharsets.UTF_8);
+		IBaseResource validated = resource;
+		if (resource instanceof org.hl7.fhir.r4.model.Resource r4
+				&& r4.getMeta().getProfile().stream().anyMatch(profile -> profile.getValue() == null)) {
+			// a meta.profile with only an extension claims no profile, and HL7's validator fails on its missing url
+			org.hl7.fhir.r4.model.Resource copy = r4.copy();
+			copy.getMeta().getProfile().removeIf(profile -> profile.getValue() == null);
+			validated = copy;
+		}
+		byte[] json = context.newJsonParser().encodeResourceToString(validated).getBytes(StandardCharsets.UTF_8);
 		validator().validate(null, messages, new ByteArrayInputStream(json), Manager.FhirFormat.JSON, against);
 		return messages;
 	}

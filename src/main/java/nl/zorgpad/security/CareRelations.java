@@ -81,9 +81,9 @@ final class CareRelations {
 	}
 
 	/**
-	 * The work assigned to these people about patients outside their relation: Tasks they own, Tasks based on
-	 * referrals they perform, the referrals they perform, and what those name; messages (Communication) they
-	 * sent or received (see {@link AccessPolicy.Work}).
+	 * The work assigned to these people about patients outside their relation: Tasks they own, referrals they
+	 * perform and the Tasks based on them, and what those name; messages (Communication) they sent or received
+	 * (see {@link AccessPolicy.Work}).
 	 */
 	private AccessPolicy.Work work(Set<Long> people, Set<String> related, java.util.function.Predicate<String> allowed) {
 		Set<String> tasks = new HashSet<>();
