@@ -748,13 +748,7 @@ class AccessControlIT extends ServerTest {
 
 		@Test
 		void aWebsocketBindsOnlyToItsCallersOwnSubscription() {
-			Subscription websocket = new Subscription().setStatus(Subscription.SubscriptionStatus.REQUESTED)
-					.setReason("Zorgpad-app: nieuwe acties").setCriteria("Task?owner=" + physio);
-			websocket.getChannel().setType(Subscription.SubscriptionChannelType.WEBSOCKET);
-			String subscription = fhir(user(physio)).body(Fhir.json(websocket)).post("/Subscription").then()
-					.statusCode(201).extract().path("id");
-			org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "active".equals(
-					fhir(user(physio)).get("/Subscription/" + subscription).then().extract().path("status")));
+			String subscription = activeWebsocketSubscription(physio, "Task?owner=" + physio);
 
 			try (Socket someoneElses = Socket.open(port, user(gpB)); Socket absent = Socket.open(port, user(gpB));
 					Socket own = Socket.open(port, user(physio))) {
@@ -767,13 +761,7 @@ class AccessControlIT extends ServerTest {
 
 		@Test
 		void aWebsocketOfANurseWhoLeftTheTeam_isClosedInsteadOfPinged() {
-			Subscription websocket = new Subscription().setStatus(Subscription.SubscriptionStatus.REQUESTED)
-					.setReason("Zorgpad-app: problemen").setCriteria("Condition?patient=Patient/" + anna);
-			websocket.getChannel().setType(Subscription.SubscriptionChannelType.WEBSOCKET);
-			String subscription = fhir(user(nurse)).body(Fhir.json(websocket)).post("/Subscription").then()
-					.statusCode(201).extract().path("id");
-			org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "active".equals(
-					fhir(user(nurse)).get("/Subscription/" + subscription).then().extract().path("status")));
+			String subscription = activeWebsocketSubscription(nurse, "Condition?patient=Patient/" + anna);
 
 			try (Socket socket = Socket.open(port, user(nurse))) {
 				assertThat(socket.send("bind " + subscription).next(10)).isEqualTo("bound " + subscription);
@@ -787,6 +775,18 @@ class AccessControlIT extends ServerTest {
 				assertThat(socket.next(30)).startsWith("error");
 				assertThat(socket.next(10)).isEqualTo("closed 1008");
 			}
+		}
+
+		/** A websocket Subscription made by this user's app, once the server has activated it. */
+		private String activeWebsocketSubscription(String owner, String criteria) {
+			Subscription websocket = new Subscription().setStatus(Subscription.SubscriptionStatus.REQUESTED)
+					.setReason("Zorgpad-app").setCriteria(criteria);
+			websocket.getChannel().setType(Subscription.SubscriptionChannelType.WEBSOCKET);
+			String id = fhir(user(owner)).body(Fhir.json(websocket)).post("/Subscription").then().statusCode(201)
+					.extract().path("id");
+			org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "active".equals(
+					fhir(user(owner)).get("/Subscription/" + id).then().extract().path("status")));
+			return id;
 		}
 
 		private Subscription subscription(String criteria, String endpoint) {
