@@ -1,6 +1,9 @@
 package nl.zorgpad.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
@@ -18,8 +21,15 @@ import org.hl7.fhir.r4.model.Task;
  * works for (Patient.generalPractitioner). A member from the social domain (maatschappelijk werker,
  * welzijn) gets only their care-team patients, and only while the patient's {@code bespreken-kernteam}
  * consent is in force.
+ *
+ * <p>Working a relation out takes some ten queries, so it is kept per professional while nothing it is made of
+ * changed: the kept relation is used only while the database's count of relation changes
+ * ({@link RelationChanges}, shared by all replicas) and the date are those it was worked out at. A change made
+ * outside the server (SQL by hand) is seen within {@link #KEPT_AT_MOST}.
  */
 final class CareRelations {
+	static final Duration KEPT_AT_MOST = Duration.ofMinutes(1);
+
 	/**
 	 * The patients (ids) a professional is related to, whether they are from the social domain, and where
 	 * the patients of their practice are listed (Organization, PractitionerRole and Practitioner references).
@@ -32,6 +42,11 @@ final class CareRelations {
 	private final Clock clock;
 	private final ResourceStore store;
 	private final DiscussionConsent consent;
+	private final Cache<String, Kept> kept = Caffeine.newBuilder().maximumSize(10_000)
+			.expireAfterWrite(KEPT_AT_MOST).build();
+
+	/** A relation with the count of relation changes and the date it was worked out at. */
+	private record Kept(long changes, LocalDate day, Relation relation) {}
 
 	CareRelations(RelationSource facts, ResourceStore store, Clock clock) {
 		this.facts = facts;
@@ -45,6 +60,18 @@ final class CareRelations {
 		if (fhirUser == null || !fhirUser.matches("(Practitioner|PractitionerRole)/[A-Za-z0-9\\-.]{1,64}")) {
 			return Relation.NONE;
 		}
+		long changes = facts.changes(); // before reading: what is read is at least this recent
+		LocalDate today = Programme.today(clock);
+		Kept known = kept.getIfPresent(fhirUser);
+		if (known != null && known.changes() == changes && known.day().equals(today)) {
+			return known.relation();
+		}
+		Relation relation = workOut(fhirUser, today);
+		kept.put(fhirUser, new Kept(changes, today, relation));
+		return relation;
+	}
+
+	private Relation workOut(String fhirUser, LocalDate today) {
 		String type = fhirUser.substring(0, fhirUser.indexOf('/'));
 		String id = fhirUser.substring(fhirUser.indexOf('/') + 1);
 		Set<Long> roles = new HashSet<>();
@@ -64,7 +91,6 @@ final class CareRelations {
 		boolean social = facts.anyInTheSocialDomain(roles);
 		Set<String> patients = new HashSet<>(facts.teamPatients(people));
 		if (social) {
-			LocalDate today = Programme.today(clock);
 			patients.removeIf(patient -> !consent.inForce(patient, today));
 			AccessPolicy.Work work = work(people, patients, patient -> consent.inForce(patient, today));
 			return new Relation(Set.copyOf(patients), true, Set.of(), work);

@@ -9,6 +9,12 @@ import java.util.Set;
  * are database ids of resources ({@code pid}); patients are named by their FHIR id.
  */
 public interface RelationSource {
+	/**
+	 * The resource types the facts below are read from: a write of any of them may change someone's relation
+	 * (the Consent of the social domain's access included).
+	 */
+	Set<String> TYPES = Set.of("Patient", "Practitioner", "PractitionerRole", "Organization", "CareTeam", "Consent",
+			"Task", "ServiceRequest", "Communication");
 
 	/**
 	 * One item of work assigned to someone: a Task, a ServiceRequest (a referral they perform) or a Communication,
@@ -48,4 +54,13 @@ public interface RelationSource {
 
 	/** The Tasks and ServiceRequests about these patients, as {@code Type/id}. */
 	Set<String> workOf(Collection<String> patients);
+
+	/** How many committed writes have changed care relations, on any server using this database. */
+	long changes();
+
+	/**
+	 * Counts one change in the current transaction, after everything it writes (so the count and the change
+	 * commit together, and the count's row lock is the last lock the transaction takes).
+	 */
+	void countChange();
 }

@@ -154,13 +154,14 @@ class SecurityConfig {
 	 */
 	@Bean
 	FhirServerPlugin smartAuthorization(SecurityProperties properties, Viewers viewers, FhirContext context,
-			IInterceptorService storageInterceptors, List<OperationDeclaration> operations) {
+			RelationSource relations, IInterceptorService storageInterceptors, List<OperationDeclaration> operations) {
 		if (!properties.enabled()) {
 			return server -> {};
 		}
 		Subjects subjects = new Subjects(context);
 		storageInterceptors.registerInterceptor(new SubscriptionGuard(viewers, subjects, context));
 		storageInterceptors.registerInterceptor(new WriteGuard(viewers, subjects));
+		storageInterceptors.registerInterceptor(new RelationChanges(relations));
 		SmartAuthorization authorization = new SmartAuthorization(viewers, operations);
 		AuditEventAccess auditEvents = new AuditEventAccess();
 		return server -> {
@@ -168,6 +169,7 @@ class SecurityConfig {
 			server.registerInterceptor(new ScopeInteractions());
 			server.registerInterceptor(new SearchAccess(viewers, context));
 			server.registerInterceptor(new ConsentInterceptor(new RelatedPatientsConsent(viewers, subjects)));
+			server.registerInterceptor(new AsIfAbsent(context));
 			server.registerInterceptor(authorization);
 		};
 	}

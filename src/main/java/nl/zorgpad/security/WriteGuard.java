@@ -2,6 +2,7 @@ package nl.zorgpad.security;
 
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.MethodNotAllowedException;
@@ -33,7 +34,29 @@ final class WriteGuard {
 	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
 	public void created(IBaseResource resource, RequestDetails request) {
 		serverOnly(resource);
+		noIdOfTheirChoosing(request, resource);
 		check(request, resource, "create");
+	}
+
+	/**
+	 * A professional or patient creates with ids the server assigns. An update of an id taken by a resource they
+	 * may not see answers 404 (see {@link #hidden}); if an update of a free id created it, the two answers would
+	 * tell which ids are taken. So an update ({@code PUT Type/id}, also as a transaction entry) creates nothing
+	 * for them and answers the same 404; a conditional update that matches nothing still creates.
+	 */
+	private void noIdOfTheirChoosing(RequestDetails request, IBaseResource resource) {
+		if (request != null && viewers.of(request).narrowed() && resource.getIdElement().hasIdPart()
+				&& putById(request, resource.getIdElement().toUnqualifiedVersionless().getValue())) {
+			throw new ResourceNotFoundException(resource.getIdElement().toUnqualifiedVersionless());
+		}
+	}
+
+	private static boolean putById(RequestDetails request, String target) {
+		// HAPI names the entry being processed in the request's id, also inside a transaction or batch
+		RestOperationTypeEnum operation = request.getRestOperationType();
+		return (operation == RestOperationTypeEnum.UPDATE || operation == RestOperationTypeEnum.TRANSACTION
+				|| operation == RestOperationTypeEnum.BATCH) && request.getId() != null
+				&& target.equals(request.getId().toUnqualifiedVersionless().getValue());
 	}
 
 	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
@@ -68,7 +91,10 @@ final class WriteGuard {
 			throw new MethodNotAllowedException("A Consent is never deleted: consent history is kept. Withdraw it"
 					+ " with status 'inactive' or a new Consent with provision type 'deny'");
 		}
-		hidden(request, resource);
+		Viewer viewer = request == null ? Viewer.SYSTEM : viewers.of(request);
+		if (viewer.narrowed() && !AccessPolicy.mayRead(viewer, subjects.of(resource))) {
+			throw new AsIfAbsent.Hidden(resource.getIdElement().toUnqualifiedVersionless());
+		}
 		check(request, resource, "delete");
 	}
 

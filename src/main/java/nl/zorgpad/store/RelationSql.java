@@ -1,5 +1,7 @@
 package nl.zorgpad.store;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
@@ -10,6 +12,7 @@ import nl.zorgpad.careteam.CareTeamRole;
 import nl.zorgpad.fhir.Codes;
 import nl.zorgpad.security.RelationSource;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.orm.jpa.EntityManagerFactoryUtils;
 import org.springframework.stereotype.Component;
 
 /** The facts of care relations, as SQL on HAPI's link and token tables. */
@@ -103,13 +106,18 @@ class RelationSql implements RelationSource {
 			WHERE f.SRC_PATH IN ('Task.for', 'ServiceRequest.subject') AND p.FHIR_ID IN (:patients)
 			""";
 
+	private static final String CHANGES = "SELECT CHANGE_COUNT FROM ZP_RELATION_CHANGES WHERE ID = 1";
+	private static final String COUNT_CHANGE = "UPDATE ZP_RELATION_CHANGES SET CHANGE_COUNT = CHANGE_COUNT + 1 WHERE ID = 1";
+
 	private final SearchIndex index;
+	private final EntityManagerFactory entityManagers;
 	private final Map<String, Long> hashes;
 	/** Token hashes of the social-domain disciplines ({@link CareTeamRole#isSocialDomain()}). */
 	private final List<Long> socialDomain;
 
-	RelationSql(SearchIndex index) {
+	RelationSql(SearchIndex index, EntityManagerFactory entityManagers) {
 		this.index = index;
+		this.entityManagers = entityManagers;
 		this.hashes = Map.of("active", index.tokenValue("CareTeam", "status", "active"));
 		this.socialDomain = Arrays.stream(CareTeamRole.values()).filter(CareTeamRole::isSocialDomain)
 				.map(role -> index.token("PractitionerRole", "role", Codes.BASE + "care-team-role", role.code())).toList();
@@ -174,6 +182,21 @@ class RelationSql implements RelationSource {
 		return patients.isEmpty() ? Set.of()
 				: new HashSet<>(index.jdbc().query(WORK_OF_PATIENTS, new MapSqlParameterSource("patients", patients),
 						(row, n) -> row.getString("KIND") + "/" + row.getString("ID")));
+	}
+
+	@Override
+	public long changes() {
+		Long count = index.jdbc().getJdbcTemplate().queryForObject(CHANGES, Long.class);
+		return count == null ? 0 : count;
+	}
+
+	@Override
+	public void countChange() {
+		EntityManager pending = EntityManagerFactoryUtils.getTransactionalEntityManager(entityManagers);
+		if (pending != null) {
+			pending.flush(); // the transaction's own row locks first: no lock is taken after the counter's
+		}
+		index.jdbc().getJdbcTemplate().update(COUNT_CHANGE);
 	}
 
 	private List<Long> pids(String sql, MapSqlParameterSource parameters) {

@@ -306,6 +306,49 @@ class AccessControlIT extends ServerTest {
 		}
 
 		@Test
+		void updatingAnIdTakenOutsideTheRelation_answersExactlyLikeUpdatingAFreeOne_andCreatesNothing() {
+			String taken = "ac-bea-problem-" + run;
+			String free = "ac-free-" + UUID.randomUUID();
+			Response unrelated = fhir(user(gpA)).body(withId(condition(anna, "valneiging"), taken)).put("/Condition/" + taken);
+			Response absent = fhir(user(gpA)).body(withId(condition(anna, "valneiging"), free)).put("/Condition/" + free);
+
+			assertThat(unrelated.statusCode()).isEqualTo(absent.statusCode()).isEqualTo(404);
+			assertThat(unrelated.asString().replace(taken, "ID")).isEqualTo(absent.asString().replace(free, "ID"));
+			fhir().get("/Condition/" + free).then().statusCode(404);
+			fhir().get("/Condition/" + taken).then().statusCode(200).body("code.text", equalTo("hartfalen"));
+		}
+
+		@Test
+		void deletingAnIdTakenOutsideTheRelation_answersExactlyLikeDeletingAFreeOne() {
+			String taken = "ac-bea-problem-" + run;
+			String free = "ac-free-" + UUID.randomUUID();
+			Response unrelated = fhir(user(gpA)).delete("/Condition/" + taken);
+			Response absent = fhir(user(gpA)).delete("/Condition/" + free);
+
+			assertThat(unrelated.statusCode()).isEqualTo(absent.statusCode()).isEqualTo(200); // "Not deleted, … does not exist"
+			assertThat(unrelated.asString().replace(taken, "ID")).isEqualTo(absent.asString().replace(free, "ID"));
+			fhir().get("/Condition/" + taken).then().statusCode(200);
+		}
+
+		@Test
+		void updatingAnIdTakenOutsideTheRelation_inATransaction_answersLikeAFreeOne() {
+			String taken = "ac-bea-problem-" + run;
+			String free = "ac-free-" + UUID.randomUUID();
+			java.util.function.Function<String, Response> transaction = id -> fhir(user(gpA))
+					.body("{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":[{\"resource\":"
+							+ withId(condition(anna, "valneiging"), id) + ",\"request\":{\"method\":\"PUT\",\"url\":"
+							+ "\"Condition/" + id + "\"}}]}")
+					.post("/");
+
+			Response unrelated = transaction.apply(taken);
+			Response absent = transaction.apply(free);
+
+			assertThat(unrelated.statusCode()).isEqualTo(absent.statusCode()).isEqualTo(404);
+			assertThat(unrelated.asString().replace(taken, "ID")).isEqualTo(absent.asString().replace(free, "ID"));
+			fhir().get("/Condition/" + free).then().statusCode(404);
+		}
+
+		@Test
 		void searchingForAnUnrelatedPatient_answersExactlyLikeSearchingForAnAbsentOne() {
 			for (String query : List.of("/Patient?identifier=" + BSN + "%7C", "/Patient?_summary=count&identifier="
 					+ BSN + "%7C")) {
@@ -811,9 +854,7 @@ class AccessControlIT extends ServerTest {
 	}
 
 	private static void put(String path, String json) {
-		String id = path.substring(path.indexOf('/') + 1);
-		String body = json.replaceFirst("\\{\"resourceType\":\"([A-Za-z]+)\"", "{\"resourceType\":\"$1\",\"id\":\"" + id + "\"");
-		fhir().body(body).put("/" + path).then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+		fhir().body(withId(json, path.substring(path.indexOf('/') + 1))).put("/" + path).then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
 	}
 
 	private static String ref(String reference) {
@@ -830,6 +871,10 @@ class AccessControlIT extends ServerTest {
 		return "{\"resourceType\":\"Patient\",\"identifier\":[{\"system\":\"" + BSN + "\",\"value\":\"" + bsn + "\"}],"
 				+ "\"name\":[{\"family\":\"" + family + "\"}],\"birthDate\":\"1938-02-03\""
 				+ (practice == null ? "" : ",\"generalPractitioner\":[" + ref(practice) + "]") + "}";
+	}
+
+	private static String withId(String json, String id) {
+		return json.replaceFirst("\\{\"resourceType\":\"([A-Za-z]+)\"", "{\"resourceType\":\"$1\",\"id\":\"" + id + "\"");
 	}
 
 	private static String condition(String patient, String text) {

@@ -97,6 +97,28 @@ class TwoReplicasIT extends ServerTest {
 	}
 
 	@Test
+	void aNurseJoiningOrLeavingATeamOnA_isJudgedSoOnB_atOnce() {
+		String nurse = "Practitioner/" + fhir().body("{\"resourceType\":\"Practitioner\"}").post("/Practitioner").then()
+				.statusCode(201).extract().jsonPath().getString("id");
+		String patient = fhir().body(Fhir.json(Fixtures.elderlyPatient(Fixtures.uniqueFamily()))).post("/Patient").then()
+				.statusCode(201).extract().jsonPath().getString("id");
+		String asNurse = Tokens.of("user/*.cruds", nurse, null);
+		onB().auth().oauth2(asNurse).get("/Patient/" + patient).then().statusCode(404); // kept on B from now on
+
+		String team = fhir().body(careTeam(patient, nurse)).post("/CareTeam").then().statusCode(201).extract()
+				.jsonPath().getString("id");
+		onB().auth().oauth2(asNurse).get("/Patient/" + patient).then().statusCode(200);
+
+		fhir().delete("/CareTeam/" + team).then().statusCode(200);
+		onB().auth().oauth2(asNurse).get("/Patient/" + patient).then().statusCode(404);
+	}
+
+	private static String careTeam(String patient, String member) {
+		return "{\"resourceType\":\"CareTeam\",\"status\":\"active\",\"subject\":{\"reference\":\"Patient/" + patient
+				+ "\"},\"participant\":[{\"member\":{\"reference\":\"" + member + "\"}}]}";
+	}
+
+	@Test
 	void searchPagingStartedOnA_continuesOnB() {
 		String family = Fixtures.uniqueFamily();
 		for (int i = 0; i < 3; i++) {
