@@ -154,7 +154,7 @@ class SecurityConfig {
 	 */
 	@Bean
 	FhirServerPlugin smartAuthorization(SecurityProperties properties, Viewers viewers, FhirContext context,
-			RelationSource relations, IInterceptorService storageInterceptors, List<OperationDeclaration> operations) {
+			RelationSource relations, DaoRegistry daos, IInterceptorService storageInterceptors, List<OperationDeclaration> operations) {
 		if (!properties.enabled()) {
 			return server -> {};
 		}
@@ -169,7 +169,7 @@ class SecurityConfig {
 			server.registerInterceptor(new ScopeInteractions());
 			server.registerInterceptor(new SearchAccess(viewers, context));
 			server.registerInterceptor(new ConsentInterceptor(new RelatedPatientsConsent(viewers, subjects)));
-			server.registerInterceptor(new AsIfAbsent(context));
+			server.registerInterceptor(new AsIfAbsent(context, daos, viewers));
 			server.registerInterceptor(authorization);
 		};
 	}

@@ -245,6 +245,25 @@ class AccessControlIT extends ServerTest {
 		}
 
 		@Test
+		void aPatientListedWithAColleaguesRole_orHerPractitioner_isThePracticesPatient_withoutAnyCareTeam() {
+			String colleague = "PractitionerRole/ac-colleague-" + run;
+			role(colleague, "ac-practice-a-" + run, "huisarts");
+			String practitioner = "Practitioner/ac-locum-" + run;
+			put(practitioner, "{\"resourceType\":\"Practitioner\"}");
+			put("PractitionerRole/ac-locum-role-" + run, "{\"resourceType\":\"PractitionerRole\",\"practitioner\":"
+					+ ref(practitioner) + ",\"organization\":" + ref("Organization/ac-practice-a-" + run) + "}");
+			String withRole = "ac-cora-" + run;
+			String withPractitioner = "ac-dirk-" + run;
+			put("Patient/" + withRole, patient(Fixtures.newBsn(), colleague));
+			put("Patient/" + withPractitioner, patient(Fixtures.newBsn(), practitioner));
+
+			fhir(user(gpA)).get("/Patient/" + withRole).then().statusCode(200);
+			fhir(user(gpA)).get("/Patient/" + withPractitioner).then().statusCode(200);
+			fhir(user(gpB)).get("/Patient/" + withRole).then().statusCode(404);
+			fhir(user(gpB)).get("/Patient/" + withPractitioner).then().statusCode(404);
+		}
+
+		@Test
 		void aGp_searchingByName_seesHerOwnNamesakeOnly() {
 			fhir(user(gpB)).get("/Patient?family=" + family).then().statusCode(200).body("total", equalTo(1))
 					.body("entry[0].resource.id", equalTo(bea));
@@ -346,6 +365,23 @@ class AccessControlIT extends ServerTest {
 			assertThat(unrelated.statusCode()).isEqualTo(absent.statusCode()).isEqualTo(404);
 			assertThat(unrelated.asString().replace(taken, "ID")).isEqualTo(absent.asString().replace(free, "ID"));
 			fhir().get("/Condition/" + free).then().statusCode(404);
+		}
+
+		@Test
+		void deletingAnIdTakenOutsideTheRelation_inATransaction_answersLikeAFreeOne() {
+			String taken = "ac-bea-problem-" + run;
+			String free = "ac-free-" + UUID.randomUUID();
+			java.util.function.Function<String, Response> transaction = id -> fhir(user(gpA))
+					.body("{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":[{\"request\":"
+							+ "{\"method\":\"DELETE\",\"url\":\"Condition/" + id + "\"}}]}")
+					.post("/");
+
+			Response unrelated = transaction.apply(taken);
+			Response absent = transaction.apply(free);
+
+			assertThat(unrelated.statusCode()).isEqualTo(absent.statusCode()).isEqualTo(404);
+			assertThat(unrelated.asString().replace(taken, "ID")).isEqualTo(absent.asString().replace(free, "ID"));
+			fhir().get("/Condition/" + taken).then().statusCode(200);
 		}
 
 		@Test

@@ -27,7 +27,7 @@ class MetricsIT extends ServerTest {
 
 		assertThat(managementPort).isNotEqualTo(port);
 		assertThat(scrape).containsPattern(
-				"zorgpad_fhir_requests_seconds_count\\{[^}]*interaction=\"search_type\"[^}]*type=\"Patient\"[^}]*}");
+				"zorgpad_fhir_requests_seconds_count\\{[^}]*interaction=\"search_type\"[^}]*status=\"2xx\"[^}]*type=\"Patient\"[^}]*}");
 		assertThat(scrape).contains("zorgpad_audit_queue", "zorgpad_audit_failed_writes_total");
 	}
 
@@ -51,7 +51,7 @@ class MetricsIT extends ServerTest {
 
 		String scrape = prometheus();
 		assertThat(scrape).doesNotContain(type);
-		assertThat(scrape).containsPattern("zorgpad_fhir_requests_seconds_count\\{[^}]*type=\"other\"[^}]*}");
+		assertThat(scrape).containsPattern("zorgpad_fhir_requests_seconds_count\\{[^}]*status=\"4xx\"[^}]*type=\"other\"[^}]*}");
 	}
 
 	@Test
