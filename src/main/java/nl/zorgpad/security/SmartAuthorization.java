@@ -182,10 +182,16 @@ final class SmartAuthorization extends AuthorizationInterceptor {
 	/** Professionals and patients: their scopes by type; the patients are the policy's business. */
 	private static IAuthRuleBuilder related(IAuthRuleBuilder rules, SmartScopes scopes, Context context, Viewer viewer,
 			RequestDetails request, List<OperationDeclaration> operations) {
-		Set<String> readable = new TreeSet<>(AccessPolicy.readableTypes(viewer.role()));
+		Set<String> types = new TreeSet<>(AccessPolicy.readableTypes(viewer.role()));
 		if (context == Context.USER) {
-			readable.addAll(AccessPolicy.DIRECTORY);
-			readable.add("Subscription"); // their own (SubscriptionGuard: narrowed, stamped with the owner)
+			types.addAll(AccessPolicy.DIRECTORY);
+			types.add("Subscription"); // their own (SubscriptionGuard: narrowed, stamped with the owner)
+		}
+		// the requested type's rules first: HAPI parses a search's whole _id list (the narrowed search of a
+		// practice: hundreds of ids) again for every read rule it tries, and stops at the first that allows
+		List<String> readable = new java.util.ArrayList<>(types);
+		if (readable.remove(request.getResourceName())) {
+			readable.add(0, request.getResourceName());
 		}
 		for (String type : readable) {
 			if (scopes.allows(context, type, Interaction.READ) || scopes.allows(context, type, Interaction.SEARCH)) {
