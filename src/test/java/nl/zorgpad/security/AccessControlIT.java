@@ -248,22 +248,25 @@ class AccessControlIT extends ServerTest {
 		}
 
 		@Test
-		void aPatientListedWithAColleaguesRole_orHerPractitioner_isThePracticesPatient_withoutAnyCareTeam() {
+		void aPatientListedWithAColleaguesRole_orWithHerOwnPractitioner_isHers_withoutAnyCareTeam() {
 			String colleague = "PractitionerRole/ac-colleague-" + run;
 			role(colleague, "ac-practice-a-" + run, "huisarts");
 			String practitioner = "Practitioner/ac-locum-" + run;
 			put(practitioner, "{\"resourceType\":\"Practitioner\"}");
-			put("PractitionerRole/ac-locum-role-" + run, "{\"resourceType\":\"PractitionerRole\",\"practitioner\":"
-					+ ref(practitioner) + ",\"organization\":" + ref("Organization/ac-practice-a-" + run) + "}");
+			String locum = "PractitionerRole/ac-locum-role-" + run; // her role at a practice of her own
+			put("Organization/ac-practice-c-" + run, "{\"resourceType\":\"Organization\",\"name\":\"C\"}");
+			put(locum, "{\"resourceType\":\"PractitionerRole\",\"practitioner\":" + ref(practitioner)
+					+ ",\"organization\":" + ref("Organization/ac-practice-c-" + run) + "}");
 			String withRole = "ac-cora-" + run;
 			String withPractitioner = "ac-dirk-" + run;
 			put("Patient/" + withRole, patient(Fixtures.newBsn(), colleague));
 			put("Patient/" + withPractitioner, patient(Fixtures.newBsn(), practitioner));
 
 			fhir(user(gpA)).get("/Patient/" + withRole).then().statusCode(200);
-			fhir(user(gpA)).get("/Patient/" + withPractitioner).then().statusCode(200);
 			fhir(user(gpB)).get("/Patient/" + withRole).then().statusCode(404);
-			fhir(user(gpB)).get("/Patient/" + withPractitioner).then().statusCode(404);
+			fhir(user(locum)).get("/Patient/" + withPractitioner).then().statusCode(200);
+			fhir(user(locum)).get("/Patient/" + withRole).then().statusCode(404);
+			fhir(user(gpA)).get("/Patient/" + withPractitioner).then().statusCode(404);
 		}
 
 		@Test
