@@ -37,6 +37,15 @@ class ResponseFactsTest {
 		assertThat(checklist.notYes(java.util.List.of("i1", "i2", "i3"))).containsExactly("i2", "i3");
 	}
 
+	@Test
+	void aChecklistItemAnsweredWithTextBeforeItsYes_countsItsYes() {
+		QuestionnaireResponse response = response(QuestionnaireResponseStatus.COMPLETED);
+		response.addItem().setLinkId("i1").addAnswer().setValue(new org.hl7.fhir.r4.model.StringType("zie toelichting"));
+		response.getItemFirstRep().addAnswer().setValue(new BooleanType(true));
+
+		assertThat(ResponseFacts.checklistOf(response, LocalDate.of(2026, 11, 20)).answers()).containsEntry("i1", true);
+	}
+
 	private static QuestionnaireResponse response(QuestionnaireResponseStatus status) {
 		return new QuestionnaireResponse().setStatus(status);
 	}
