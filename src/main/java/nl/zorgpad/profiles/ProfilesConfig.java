@@ -87,6 +87,13 @@ class ProfilesConfig {
 		return interceptor;
 	}
 
+	/** HAPI's {@code $validate} with the validator that checks writes (it knows the package's profiles). */
+	@Bean
+	@org.springframework.context.annotation.Primary
+	ca.uhn.fhir.validation.IInstanceValidatorModule profileValidationModule(Profiles profiles) {
+		return new ProfileValidationModule(profiles);
+	}
+
 	/** {@code ValueSet/$expand} from the package's terminology, in memory. */
 	@Bean
 	FhirServerPlugin valueSetExpansion(Profiles profiles) {

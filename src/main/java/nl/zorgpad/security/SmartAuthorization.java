@@ -1,5 +1,6 @@
 package nl.zorgpad.security;
 
+import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.interceptor.auth.AuthorizationInterceptor;
 import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRule;
@@ -73,8 +74,29 @@ final class SmartAuthorization extends AuthorizationInterceptor {
 
 	/** What every caller with a token may do: read the CapabilityStatement, send transactions, use terminology. */
 	private static IAuthRuleBuilder everyone(SmartScopes scopes) {
-		return terminology(new RuleBuilder().allow("metadata").metadata().andThen()
-				.allow("transactions").transaction().withAnyOperation().andApplyNormalRules().andThen(), scopes);
+		return validation(terminology(new RuleBuilder().allow("metadata").metadata().andThen()
+				.allow("transactions").transaction().withAnyOperation().andApplyNormalRules().andThen(), scopes), scopes);
+	}
+
+	/**
+	 * {@code Type/$validate} shows nothing stored, only what is wrong with the resource sent, so a read scope on
+	 * the type suffices (in any context).
+	 */
+	private static IAuthRuleBuilder validation(IAuthRuleBuilder rules, SmartScopes scopes) {
+		FhirContext fhir = FhirContext.forR4Cached();
+		for (SmartScopes.Scope scope : scopes.scopes()) {
+			String type = scope.resourceType();
+			if (!scope.interactions().contains(Interaction.READ)) {
+				continue;
+			}
+			if ("*".equals(type)) {
+				rules = rules.allow().operation().named("$validate").onAnyType().andAllowAllResponses().andThen();
+			} else if (fhir.getResourceTypes().contains(type)) {
+				rules = rules.allow().operation().named("$validate")
+						.onType(fhir.getResourceDefinition(type).getImplementingClass()).andAllowAllResponses().andThen();
+			}
+		}
+		return rules;
 	}
 
 	/**

@@ -65,6 +65,28 @@ class ConformanceIT extends ServerTest {
 	}
 
 	@Test
+	void anIntegratorValidatesAResourceAgainstAZorgpadProfile_withValidate_beforeSendingIt() {
+		String reader = Tokens.of("system/Condition.rs", null, null);
+		String episode = "{\"resourceType\":\"Condition\",\"code\":{\"coding\":[{\"system\":"
+				+ "\"http://hl7.org/fhir/sid/icpc-1-nl\",\"code\":\"A49.01\"}]},\"subject\":{\"reference\":\"Patient/x\"}}";
+		String profile = "https://zorgpad.nl/fhir/StructureDefinition/zp-frailty-episode";
+
+		fhir(reader).queryParam("profile", profile).body(episode).post("/Condition/$validate").then().statusCode(200)
+				.body("resourceType", equalTo("OperationOutcome"))
+				.body("issue.severity", org.hamcrest.Matchers.not(hasItem("error")));
+		// the outcome is the answer (200); a profile HAPI's own validator does not know would be an error here
+		fhir(reader).queryParam("profile", profile).body(episode.replace(",\"subject\":{\"reference\":\"Patient/x\"}", ""))
+				.post("/Condition/$validate").then().statusCode(200)
+				.body("issue.findAll { it.severity == 'error' }.diagnostics", org.hamcrest.Matchers.contains(
+						org.hamcrest.Matchers.containsString("Condition.subject: minimum required = 1")));
+		fhir(reader).queryParam("profile", "https://zorgpad.nl/fhir/StructureDefinition/no-such-profile").body(episode)
+				.post("/Condition/$validate").then().statusCode(200)
+				.body("issue.diagnostics", hasItem(org.hamcrest.Matchers.containsString("no-such-profile")));
+		fhir(Tokens.of("system/Patient.rs", null, null)).queryParam("profile", profile).body(episode)
+				.post("/Condition/$validate").then().statusCode(403);
+	}
+
+	@Test
 	void codesAreValidatedAndLookedUp_inTheShippedCodeSystems() {
 		String system = "https://zorgpad.nl/fhir/CodeSystem/meeting-type";
 		fhir(TERMINOLOGY_READER).queryParam("url", system).queryParam("code", "kernteam-overleg")
