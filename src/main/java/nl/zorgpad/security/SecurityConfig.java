@@ -154,7 +154,8 @@ class SecurityConfig {
 	 */
 	@Bean
 	FhirServerPlugin smartAuthorization(SecurityProperties properties, Viewers viewers, FhirContext context,
-			RelationSource relations, DaoRegistry daos, IInterceptorService storageInterceptors, List<OperationDeclaration> operations) {
+			RelationSource relations, DaoRegistry daos, IInterceptorService storageInterceptors,
+			List<OperationDeclaration> operations) {
 		if (!properties.enabled()) {
 			return server -> {};
 		}
