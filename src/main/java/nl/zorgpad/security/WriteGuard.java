@@ -91,10 +91,7 @@ final class WriteGuard {
 			throw new MethodNotAllowedException("A Consent is never deleted: consent history is kept. Withdraw it"
 					+ " with status 'inactive' or a new Consent with provision type 'deny'");
 		}
-		Viewer viewer = request == null ? Viewer.SYSTEM : viewers.of(request);
-		if (viewer.narrowed() && !AccessPolicy.mayRead(viewer, subjects.of(resource))) {
-			throw new AsIfAbsent.Hidden(resource.getIdElement().toUnqualifiedVersionless());
-		}
+		hidden(request, resource);
 		check(request, resource, "delete");
 	}
 
@@ -108,7 +105,7 @@ final class WriteGuard {
 	private void hidden(RequestDetails request, IBaseResource stored) {
 		Viewer viewer = request == null ? Viewer.SYSTEM : viewers.of(request);
 		if (viewer.narrowed() && !AccessPolicy.mayRead(viewer, subjects.of(stored))) {
-			throw new ResourceNotFoundException(stored.getIdElement().toUnqualifiedVersionless());
+			throw new AsIfAbsent.Hidden(stored.getIdElement().toUnqualifiedVersionless()); // a delete: AsIfAbsent
 		}
 	}
 
