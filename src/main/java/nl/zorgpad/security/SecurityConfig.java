@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import javax.crypto.spec.SecretKeySpec;
 import nl.zorgpad.fhir.OperationDeclaration;
@@ -31,11 +32,14 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoders;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.StringUtils;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -58,12 +62,30 @@ class SecurityConfig {
 		return web -> web.httpFirewall(HeaderCharacters.firewall());
 	}
 
+	/**
+	 * No observations of the filter chain, authentications and authorizations: with them off only by
+	 * configuration, every filter was still wrapped in an observation decorator (a few per cent of a read, JFR
+	 * under wrk, issue 15). FHIR requests are timed by {@code zorgpad_fhir_requests_seconds}.
+	 */
+	@Bean
+	static SecurityObservationSettings noSecurityObservations() {
+		return SecurityObservationSettings.noObservations();
+	}
+
+	@Bean
+	static NoHandlerMappingIntrospection noHandlerMappingIntrospection() {
+		return new NoHandlerMappingIntrospection();
+	}
+
 	@Bean
 	SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, Environment environment,
 			FhirContext context, AuditTrail audit) throws Exception {
 		http.csrf(csrf -> csrf.disable())
 				.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 				.headers(headers -> headers.disable()) // HardeningFilter writes the security headers
+				// a stateless API: no saved request to replay after a login, no logout endpoint
+				.requestCache(cache -> cache.disable())
+				.logout(logout -> logout.disable())
 				.cors(cors -> cors.configurationSource(cors(properties.allowedOrigins())));
 		if (!properties.enabled()) {
 			log.warn("zorgpad.security.enabled=false: no authentication, no authorization, no audit trail");
@@ -72,9 +94,9 @@ class SecurityConfig {
 		return http
 				.authorizeHttpRequests(requests -> requests
 						// /actuator/** is served on the management port only (management.server.port)
-						.requestMatchers("/fhir/metadata", SmartConfiguration.PATH, "/livez", "/readyz", "/actuator/**",
-								"/packages/**", "/error").permitAll()
-						.requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
+						.requestMatchers(paths(null, "/fhir/metadata", SmartConfiguration.PATH, "/livez", "/readyz",
+								"/actuator/**", "/packages/**", "/error")).permitAll()
+						.requestMatchers(paths(HttpMethod.OPTIONS, "/**")).permitAll()
 						.anyRequest().authenticated())
 				.oauth2ResourceServer(server -> server
 						.bearerTokenResolver(new BearerTokens())
@@ -93,6 +115,13 @@ class SecurityConfig {
 						.accessDeniedHandler((request, response, denied) -> Outcomes.write(response, 403,
 								OperationOutcome.IssueType.FORBIDDEN, "Access denied")))
 				.build();
+	}
+
+	/** Plain path patterns (no Spring MVC introspection: {@link NoHandlerMappingIntrospection}). */
+	private static RequestMatcher[] paths(HttpMethod method, String... patterns) {
+		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+		return Arrays.stream(patterns).map(pattern -> paths.matcher(method, pattern))
+				.toArray(RequestMatcher[]::new);
 	}
 
 	static JwtDecoder decoder(SecurityProperties.Jwt jwt, Environment environment) {
