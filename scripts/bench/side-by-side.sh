@@ -14,15 +14,16 @@
 # VARIANT_OPTS="-Xmx… …" adds Zorgpad with security on started with these JVM options (heap settings compared);
 # STARTER_NO_REUSE=1 adds the starter with HAPI's reuse of cached search results (60 s by default there) off, as
 # Zorgpad has it (a client searching right after its write must find it), so that searches compare like for like.
-# SECONDS_PER_ROUND (10), WARMUP_SECONDS (90 of reads and searches per server before the rounds: the JIT keeps
-# speeding all of them up for minutes), BUNDLES (10), ENCOUNTERS (60 per record), BIG_ENCOUNTERS (1500 ≈ 14 MB)
+# SECONDS_PER_ROUND (10), WARMUP_SECONDS (240 of reads and searches, on all servers at once, before the rounds:
+# the JIT keeps speeding all of them up for minutes, Zorgpad with security on the longest), BUNDLES (10), ENCOUNTERS (60 per record), BIG_ENCOUNTERS (1500 ≈ 14 MB)
 # tune it. Besides requests per second it prints the server's CPU time per request (user + system, from
-# /proc/<pid>/stat), which this machine's drift disturbs less.
+# /proc/<pid>/stat) and the part of it spent on the request threads (without JIT compilation, GC and the audit
+# writer), which this machine's drift disturbs less.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROUNDS=${1:-5}
 SECONDS_PER_ROUND=${SECONDS_PER_ROUND:-10}
-WARMUP_SECONDS=${WARMUP_SECONDS:-90}
+WARMUP_SECONDS=${WARMUP_SECONDS:-240}
 BUNDLES=${BUNDLES:-10}
 ENCOUNTERS=${ENCOUNTERS:-60}
 BIG_ENCOUNTERS=${BIG_ENCOUNTERS:-1500}
@@ -56,13 +57,21 @@ LABELS+=("Zorgpad, security off"); COMMANDS+=("java -jar $JAR --management.serve
 rss() { awk '/VmRSS/ {printf "%.0f MB", $2 / 1024}' "/proc/$1/status"; }
 base() { echo "http://127.0.0.1:$((PORT + $1))/fhir"; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-rate() { # server url seconds: "requests/s CPU-ms/request"
-  local before after requests
-  before=$(cpu_ticks "${PIDS[$1]}")
+request_ticks() { # CPU of the request threads (Tomcat's http-nio-…-exec-N) only: no JIT compiler, GC, audit writer
+  local t total=0
+  for t in /proc/"$1"/task/*; do
+    grep -q 'exec' "$t/comm" 2>/dev/null && total=$((total + $(awk '{print $14 + $15}' "$t/stat" 2>/dev/null || echo 0)))
+  done
+  echo "$total"
+}
+rate() { # server url seconds: "requests/s CPU-ms/request request-thread-CPU-ms/request"
+  local before after rbefore rafter requests
+  before=$(cpu_ticks "${PIDS[$1]}"); rbefore=$(request_ticks "${PIDS[$1]}")
   requests=$(wrk -t2 -c4 -d"$3"s -H "Authorization: Bearer $TOKEN" -H "Accept: application/fhir+json" "$2" \
     | awk '/Requests\/sec/ {print $2}')
-  after=$(cpu_ticks "${PIDS[$1]}")
-  echo "$requests $(echo "scale=3; ($after - $before) * 1000 / $(getconf CLK_TCK) / ($requests * $3)" | bc)"
+  after=$(cpu_ticks "${PIDS[$1]}"); rafter=$(request_ticks "${PIDS[$1]}")
+  echo "$requests $(echo "scale=3; ($after - $before) * 1000 / $(getconf CLK_TCK) / ($requests * $3)" | bc)" \
+    "$(echo "scale=3; ($rafter - $rbefore) * 1000 / $(getconf CLK_TCK) / ($requests * $3)" | bc)"
 }
 median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 
@@ -81,26 +90,30 @@ for i in "${!LABELS[@]}"; do
   python3 scripts/bench/client.py seed --base "$(base "$i")" --token "$TOKEN" --patients 100
 done
 
-echo "# warm-up, ${WARMUP_SECONDS} s of reads and searches per server"
+echo "# warm-up, ${WARMUP_SECONDS} s of reads and searches on all servers at once"
 for i in "${!LABELS[@]}"; do
-  rate "$i" "$(base "$i")/Patient/bench-read" $((WARMUP_SECONDS / 2)) > /dev/null
-  rate "$i" "$(base "$i")/Patient?family=Benchsearch&_count=20" $((WARMUP_SECONDS / 2)) > /dev/null
+  ( rate "$i" "$(base "$i")/Patient/bench-read" $((WARMUP_SECONDS / 2)) > /dev/null
+    rate "$i" "$(base "$i")/Patient?family=Benchsearch&_count=20" $((WARMUP_SECONDS / 2)) > /dev/null ) &
 done
+wait
 echo "# throughput, wrk -t2 -c4, $ROUNDS interleaved rounds of ${SECONDS_PER_ROUND} s"
-declare -A READS SEARCHES READ_CPU SEARCH_CPU
+declare -A READS SEARCHES READ_CPU SEARCH_CPU READ_REQ_CPU SEARCH_REQ_CPU
 for round in $(seq 1 "$ROUNDS"); do
   for i in "${!LABELS[@]}"; do
-    read -r rps cpu <<< "$(rate "$i" "$(base "$i")/Patient/bench-read" "$SECONDS_PER_ROUND")"
-    READS[$i]="${READS[$i]:-} $rps"; READ_CPU[$i]="${READ_CPU[$i]:-} $cpu"
-    read -r rps cpu <<< "$(rate "$i" "$(base "$i")/Patient?family=Benchsearch&_count=20" "$SECONDS_PER_ROUND")"
+    read -r rps cpu req <<< "$(rate "$i" "$(base "$i")/Patient/bench-read" "$SECONDS_PER_ROUND")"
+    READS[$i]="${READS[$i]:-} $rps"; READ_CPU[$i]="${READ_CPU[$i]:-} $cpu"; READ_REQ_CPU[$i]="${READ_REQ_CPU[$i]:-} $req"
+    read -r rps cpu req <<< "$(rate "$i" "$(base "$i")/Patient?family=Benchsearch&_count=20" "$SECONDS_PER_ROUND")"
     SEARCHES[$i]="${SEARCHES[$i]:-} $rps"; SEARCH_CPU[$i]="${SEARCH_CPU[$i]:-} $cpu"
+    SEARCH_REQ_CPU[$i]="${SEARCH_REQ_CPU[$i]:-} $req"
   done
 done
 for i in "${!LABELS[@]}"; do
-  printf '%-40s read by id %7.0f req/s, %6.3f ms CPU/request  (rounds:%s)\n' "${LABELS[$i]}" \
-    "$(echo "${READS[$i]}" | median)" "$(echo "${READ_CPU[$i]}" | median)" "${READS[$i]}"
-  printf '%-40s search     %7.0f req/s, %6.3f ms CPU/request  (rounds:%s)\n' "" \
-    "$(echo "${SEARCHES[$i]}" | median)" "$(echo "${SEARCH_CPU[$i]}" | median)" "${SEARCHES[$i]}"
+  printf '%-40s read by id %7.0f req/s, %6.3f ms CPU/request (%6.3f on request threads)  (rounds:%s)\n' \
+    "${LABELS[$i]}" "$(echo "${READS[$i]}" | median)" "$(echo "${READ_CPU[$i]}" | median)" \
+    "$(echo "${READ_REQ_CPU[$i]}" | median)" "${READS[$i]}"
+  printf '%-40s search     %7.0f req/s, %6.3f ms CPU/request (%6.3f on request threads)  (rounds:%s)\n' "" \
+    "$(echo "${SEARCHES[$i]}" | median)" "$(echo "${SEARCH_CPU[$i]}" | median)" \
+    "$(echo "${SEARCH_REQ_CPU[$i]}" | median)" "${SEARCHES[$i]}"
 done
 
 if [[ -z "${QUICK:-}" ]]; then
