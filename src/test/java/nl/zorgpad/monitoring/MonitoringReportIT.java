@@ -133,6 +133,15 @@ class MonitoringReportIT extends ServerTest {
 				.isEqualTo(share.replace('.', ','));
 	}
 
+	@Test
+	void refusesParametersItCannotUse_withAnOperationOutcome() {
+		fhir().get("/$monitoring-report?date=2026-06").then().statusCode(400)
+				.body("resourceType", org.hamcrest.Matchers.equalTo("OperationOutcome"))
+				.body("issue[0].diagnostics", org.hamcrest.Matchers.containsString("date"));
+		fhir().get("/$monitoring-report?practice=Patient/1").then().statusCode(400)
+				.body("issue[0].diagnostics", org.hamcrest.Matchers.containsString("practice"));
+	}
+
 	/** Every measure of one practice's row, compared with {@code expected}, and the 75+ share. */
 	private void assertReport(String practice, LocalDate day, Map<String, Long> expected) {
 		JsonPath report = fhir().get("/$monitoring-report?date=" + day + "&practice=" + practice)
