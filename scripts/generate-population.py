@@ -21,8 +21,11 @@ URA) and five Practitioner + PractitionerRole (PractitionerRole.code = care-team
 poh-ouderenzorg, wijkverpleegkundige, specialist-ouderengeneeskunde, maatschappelijk-werker. Then per patient,
 in the order the pathway rules need (consents and care team before meetings, criteria and care team before the
 complex-kwetsbaar episode, care plan before the broad MDO): Patient, RelatedPerson, MedicationStatements,
-GP contacts, Consents, QuestionnaireResponses, CareTeam, frailty episode, A20, kernteam-overleg, Goals,
-Gezondheidsplan, referral, breed-mdo, GZSP steps and EpisodeOfCare.
+GP contacts, (signalled A49.01), Consents, QuestionnaireResponses, CareTeam, frailty episode, A20, kernteam-overleg,
+Goals, Gezondheidsplan, referral, breed-mdo, GZSP steps and EpisodeOfCare; then the branch cases below (a resolved
+A05 after its consent, episodes entered in error, MedicationRequests, non-contacts, and consents withdrawn after the
+last meeting they covered). Consent writes are judged by no rule, so a withdrawal written last keeps every earlier
+meeting valid.
 
 Proportions (documented, drawn per patient):
   practices      default: consecutive blocks of 350-550 patients aged 65+ per practice (a standard practice of
@@ -51,6 +54,31 @@ Proportions (documented, drawn per patient):
                  seen for > 12 months), others 1-6 (mean ~3: a sample of consultations, not every phone call)
                  with at least one in the last 12 months; the frail are all seen, including the home visit of the
                  assessment (an Encounter like the others, typed "Huisbezoek"). Weekends are avoided.
+  branches       drawn from a second stream per patient (seed:i:branches), so the cases above stay as they were;
+                 they reach every filter of the population operations:
+                 - listed via   Patient.generalPractitioner names the Organization and the GP's PractitionerRole
+                                (75%), only the GP's PractitionerRole (15%), or only the GP's Practitioner (10%)
+                 - off the list of the patients without a frailty episode or A20: 3% inactive (active=false),
+                                3% deceased 200-330 days ago (half deceasedDateTime, half deceasedBoolean; no
+                                contacts after death); they get none of the cases below
+                 - resolved A05 5% of the 75+ without a frailty episode: consent programma-deelname 500-640 days
+                                ago for one year (expired now), an A05 kwetsbaar episode from 5-20 days later,
+                                resolved 195-235 days ago; an so-consult 240-330 days ago is their only encounter
+                                in the last 12 months (GP contacts then are left out: meetings are not contacts);
+                                half also a bespreken-kernteam consent set inactive
+                 - status history 50% of kwetsbaar/complex frail: the signalled A49.01 mogelijk-kwetsbaar episode
+                                (recorded on the signalling day) is on file too: half still active, half resolved
+                                on the home visit
+                 - in error     3% of those without a frailty episode an A49.01 entered in error; 3% of those
+                                without A20 an A20 entered in error; 30% of complex frail a duplicate A05
+                                (status kwetsbaar) entered in error, recorded 1-20 days after the real one
+                                (entered in error: no clinicalStatus, FHIR con-5)
+                 - prescriptions MedicationRequests for medicines not among the statements: 20% 1-2 active,
+                                10% one stopped
+                 - non-contact  12%: one Encounter that is not a contact: planned for later on the reference
+                                day, or cancelled or entered in error after the last contact (last 12 months)
+                 - consent history 35% of kwetsbaar: bespreken-kernteam withdrawn (a deny Consent) after the last
+                                core-team meeting (when that was 20+ days ago), half of them given again later
 
 Speed (2-core machine, H2 server): ~20 patients/s while the server warms up, then 28-34 new patients/s at
 --batch 25 --workers 2 (the server is CPU-bound; this script uses <1% of a core). 100k patients take ~55-60 min if
@@ -60,7 +88,7 @@ from ~20k patients on. Conditional creates cost ~15% of the server time.
 Manifest (--manifest OUT.json): {"generator", "seed", "reference_date", "base", "counts" (this run, per resource
 type: created / existing (conditional create matched) / skipped (patient already on the server) / generated (dry
 run)), "totals" (quick aggregates: 75+, polypharmacy, not seen, frailty, A20, care plans, MDOs, ...), "practices": [{"key", "name", "agb", "city", "id", "roles": {code:
-PractitionerRole id}}], "patients": [one object per patient, see patient_facts()]}; ids are server ids
+PractitionerRole id}, "practitioners": {code: Practitioner id}}], "patients": [one object per patient, see patient_facts()]}; ids are server ids
 ("Patient/123"), null in a dry run or when the patient's Bundle failed ("loaded": false). Dates are ISO days.
 
 --dry-run OUT.ndjson writes the Bundles (one per line; practices first, 50 per Bundle) without a server; practice
@@ -419,6 +447,7 @@ class PatientGenerator:
         p["practice"] = draw if self.blocks is None else self.practices[bisect.bisect_left(self.blocks, index)]
         p["team"] = {}
         self.plan_pathway(rng, p)
+        self.plan_branches(p)
         self.patient(rng, p, b)
         self.medications(rng, p, b)
         self.contacts(rng, p, b)
@@ -426,6 +455,7 @@ class PatientGenerator:
             self.pathway(rng, p, b)
         elif p["acp"]:
             self.acp(p, b)
+        self.branches(p, b)
         p["last"] = len(b.entries)
         return p
 
@@ -446,7 +476,8 @@ class PatientGenerator:
         return {"index": index, "key": f"s{self.args.seed}-p{index:06d}", "bsn": bsn, "birth": birth, "age": age,
                 "group": group, "gender": "female" if female else "male", "status": status,
                 "acp": rng.random() < acp_share, "meetings": [], "consents": [], "instruments": [],
-                "care_plan": None, "trajectory": None, "acp_date": None, "episode": None}
+                "care_plan": None, "trajectory": None, "acp_date": None, "episode": None, "episodes": [],
+                "non_contacts": [], "active_requests": 0, "stopped_requests": 0}
 
     def plan_pathway(self, rng, p):
         """Dates of the pathway steps, all on or before the reference date (except a planned MDO)."""
@@ -462,6 +493,34 @@ class PatientGenerator:
                 if nxt >= self.ref_day:
                     break
                 p["kernteam"].append(nxt)
+
+    def plan_branches(self, p):
+        """The less common cases that reach every filter of the population operations (see "Proportions"), drawn
+        from the patient's own second stream so that the rest of the patient stays as it was."""
+        xr = random.Random(f"{self.args.seed}:{p['index']}:branches")
+        draws = [xr.random() for _ in range(9)]
+        p["xr"] = xr
+        p["listed_via"] = "role" if draws[0] < 0.15 else "practitioner" if draws[0] < 0.25 else "organization"
+        quiet = p["status"] is None and not p["acp"]
+        p["inactive"] = quiet and draws[1] < 0.03
+        p["deceased"] = None
+        if quiet and 0.03 <= draws[1] < 0.06:
+            p["deceased"] = workday(self.ref_day - dt.timedelta(days=xr.randint(200, 330)), forward=False)
+            p["deceased_as"] = "dateTime" if xr.random() < 0.5 else "boolean"
+        gone = p["inactive"] or p["deceased"] is not None
+        p["resolved_a05"] = p["status"] is None and p["age"] >= 75 and not gone and draws[2] < 0.05
+        p["signal_in_error"] = p["status"] is None and not gone and not p["resolved_a05"] and draws[3] < 0.03
+        p["acp_in_error"] = not p["acp"] and not gone and draws[4] < 0.03
+        p["duplicate_in_error"] = p["status"] == "complex-kwetsbaar" and draws[5] < 0.3
+        p["signal_on_file"] = (None if p["status"] not in ("kwetsbaar", "complex-kwetsbaar") or draws[6] >= 0.5
+                               else "active" if xr.random() < 0.5 else "resolved")
+        p["withdraws"] = p["status"] == "kwetsbaar" and draws[7] < 0.35
+        p["non_contact"] = None if gone or draws[8] >= 0.12 else xr.choice(["cancelled", "planned", "entered-in-error"])
+        if p["resolved_a05"]:
+            p["resolved_consent"] = workday(self.ref_day - dt.timedelta(days=xr.randint(500, 640)))
+            p["resolved_onset"] = workday(p["resolved_consent"] + dt.timedelta(days=xr.randint(5, 20)))
+            p["resolved_meeting"] = workday(self.ref_day - dt.timedelta(days=xr.randint(240, 330)))
+            p["resolved_abated"] = workday(self.ref_day - dt.timedelta(days=xr.randint(195, 235)))
 
     # -- resources
     def patient(self, rng, p, b):
@@ -487,9 +546,18 @@ class PatientGenerator:
                          "country": "NL"}],
             "maritalStatus": concept(HL7 + "v3-MaritalStatus",
                                      *(("W", "Widowed") if widowed else ("M", "Married"))),
-            "generalPractitioner": [org_ref(practice),
-                                    staff(practice, "huisarts")],
+            "generalPractitioner": {
+                "organization": [org_ref(practice), staff(practice, "huisarts")],
+                "role": [staff(practice, "huisarts")],
+                "practitioner": [ref(practice["practitioners"]["huisarts"], practice["names"]["huisarts"])]}[p["listed_via"]],
             "managingOrganization": org_ref(practice)}
+        if p["inactive"]:
+            resource["active"] = False  # moved away: no longer on the practice's list
+        if p["deceased"] is not None:
+            if p["deceased_as"] == "dateTime":
+                resource["deceasedDateTime"] = stamp(p["deceased"], 6)
+            else:
+                resource["deceasedBoolean"] = True
         url = b.add(resource, p["key"], if_none_exist=f"identifier={BSN}|{p['bsn']}")
         p["patient_entry"] = len(b.entries) - 1
         p["subject"] = ref(url, p["display"])
@@ -516,6 +584,7 @@ class PatientGenerator:
             if med not in chosen:
                 chosen.append(med)
         stopped = chosen[count] if rng.random() < 0.15 else None
+        p["medicines"] = [m[0] for m in chosen]
         for n, med in enumerate(chosen[:count] + ([stopped] if stopped else [])):
             atc, name, dosage, _ = med
             start = self.ref_day - dt.timedelta(days=rng.randint(30, 3650))
@@ -539,6 +608,10 @@ class PatientGenerator:
             days = [self.day(rng, 1, 365, forward=False)] + [self.day(rng, 1, 728, forward=False) for _ in range(n - 1)]
         elif rng.random() < 14 / 17:
             days = [self.day(rng, 366, 728, forward=False) for _ in range(rng.randint(1, 3))]
+        if p["deceased"] is not None:
+            days = [d for d in days if d < p["deceased"]]
+        if p["resolved_a05"]:  # seen lately only by the SO (a meeting, which is not a contact)
+            days = [d for d in days if (self.ref_day - d).days > 365]
         visit = p.get("visit")
         kinds = [("consult", d) for d in sorted(set(days) - {visit})] + ([("huisbezoek", visit)] if visit else [])
         for n, (kind, day) in enumerate(sorted(kinds, key=lambda k: k[1])):
@@ -556,7 +629,7 @@ class PatientGenerator:
                    "serviceProvider": org_ref(p["practice"])}, f"{p['key']}-contact-{n + 1}")
         p["contact_days"] = sorted(d for _, d in kinds)
 
-    def consent(self, p, b, category, day, provision="permit", years=2):
+    def consent(self, p, b, category, day, provision="permit", years=2, status="active", key=None):
         practice = p["practice"]
         display = {"programma-deelname": "Toestemming deelname zorgprogramma",
                    "bespreken-kernteam": "Toestemming bespreken in kernteam/MDO"}[category]
@@ -565,9 +638,11 @@ class PatientGenerator:
                                                   " brengen en te overleggen met andere betrokken zorgverleners.",
                 ("programma-deelname", "deny"): "Patiënt wil (nu) niet deelnemen aan het zorgprogramma.",
                 ("bespreken-kernteam", "permit"): "Patiënt vindt het goed dat de situatie in het kernteam en met"
-                                                  " betrokken hulpverleners wordt besproken."}
+                                                  " betrokken hulpverleners wordt besproken.",
+                ("bespreken-kernteam", "deny"): "Patiënt trekt de toestemming in om in het kernteam of MDO besproken"
+                                                " te worden."}
         b.add({"resourceType": "Consent", "meta": profile("zp-consent"),
-               "text": narrative(text[(category, provision)]), "status": "active",
+               "text": narrative(text[(category, provision)]), "status": status,
                "scope": concept(HL7 + "consentscope",
                                 *(("treatment", "Treatment") if category == "programma-deelname" else ("patient-privacy", "Privacy Consent"))),
                "category": [concept(CS + "consent-category", category, display)],
@@ -575,8 +650,8 @@ class PatientGenerator:
                "organization": [org_ref(practice)],
                "policy": [{"authority": "https://zorgpad.nl", "uri": f"{ZP}/policy/zorgprogramma-kwetsbare-ouderen"}],
                "provision": {"type": provision, "period": {"start": day.isoformat(), "end": end.isoformat()}}},
-              f"{p['key']}-consent-{category}")
-        p["consents"].append({"category": category, "provision": provision, "status": "active",
+              key or f"{p['key']}-consent-{category}")
+        p["consents"].append({"category": category, "provision": provision, "status": status,
                               "date": day.isoformat(), "period_start": day.isoformat(), "period_end": end.isoformat()})
 
     def response(self, p, b, questionnaire, day, answers, author, hour=10, score=None):
@@ -667,13 +742,19 @@ class PatientGenerator:
                     f"{p['key']}-careteam")
         p["team"] = {"roles": roles, "coordinator": coordinator, "url": url}
 
-    def episode(self, p, b, code, status, onset, recorded, evidence, recorder):
+    def episode(self, p, b, code, status, onset, recorded, evidence, recorder, clinical="active", abated=None,
+                verification=None, key=None):
+        """A frailty episode; clinical "active" or "resolved" (with its abatement day), or None with verification
+        "entered-in-error" (FHIR con-5: an episode entered in error has no clinical status)."""
         practice = p["practice"]
+        verification = verification or ("confirmed" if code == "A05" else "provisional")
         resource = {"resourceType": "Condition", "meta": profile("zp-frailty-episode"),
-                    "text": narrative(f"Episode ICPC {code} - status {STATUS_DISPLAY[status]}, sinds {onset.isoformat()}."),
-                    "clinicalStatus": concept(HL7 + "condition-clinical", "active", "Active"),
-                    "verificationStatus": concept(HL7 + "condition-ver-status",
-                                                  *(("confirmed", "Confirmed") if code == "A05" else ("provisional", "Provisional"))),
+                    "text": narrative(f"Episode ICPC {code} - status {STATUS_DISPLAY[status]}, sinds {onset.isoformat()}"
+                                      + (f", afgesloten {abated.isoformat()}." if abated else
+                                         " (ten onrechte vastgelegd)." if verification == "entered-in-error" else ".")),
+                    "clinicalStatus": concept(HL7 + "condition-clinical", clinical, clinical.capitalize()) if clinical else None,
+                    "verificationStatus": concept(HL7 + "condition-ver-status", verification,
+                                                  verification.replace("-", " ").capitalize()),
                     "category": [concept(HL7 + "condition-category", "problem-list-item", "Problem List Item")],
                     "code": concept(ICPC, code, ICPC_DISPLAY[code], STATUS_DISPLAY[status]),
                     "subject": p["subject"], "onsetDateTime": onset.isoformat(), "recordedDate": recorded.isoformat(),
@@ -682,27 +763,40 @@ class PatientGenerator:
                     "stage": [{"extension": [{"url": "https://zorgpad.nl/fhir/StructureDefinition/zp-status-date",
                                               "valueDateTime": recorded.isoformat()}],
                                "summary": concept(CS + "frailty-status", status, STATUS_DISPLAY[status])}]}
+        if resource["clinicalStatus"] is None:
+            del resource["clinicalStatus"]
+        if abated:
+            resource["abatementDateTime"] = abated.isoformat()
         if evidence:
             resource["evidence"] = [{"detail": [ref(url, label) for url, label in evidence]}]
-        p["episode"] = {"code": code, "onset": onset.isoformat(), "recorded": recorded.isoformat()}
-        return b.add(resource, f"{p['key']}-episode")
+        if key is None:  # the patient's current episode
+            p["episode"] = {"code": code, "onset": onset.isoformat(), "recorded": recorded.isoformat()}
+        p["episodes"].append(episode_fact(code, status, clinical, verification, onset, recorded, abated))
+        return b.add(resource, key or f"{p['key']}-episode")
 
-    def acp(self, p, b, earliest=None):
+    def acp(self, p, b, earliest=None, in_error=False):
         rng = random.Random(f"{self.args.seed}:{p['index']}:acp")
         day = workday(earliest + dt.timedelta(days=rng.randint(0, 30))) if earliest else self.day(rng, 14, 700)
         day = min(day, self.ref_day - dt.timedelta(days=1))
         practice = p["practice"]
-        b.add({"resourceType": "Condition", "meta": profile("zp-acp-episode"),
-               "text": narrative(f"Episode ICPC A20 Proactieve zorgplanning, sinds {day.isoformat()}."),
-               "clinicalStatus": concept(HL7 + "condition-clinical", "active", "Active"),
-               "verificationStatus": concept(HL7 + "condition-ver-status", "confirmed", "Confirmed"),
-               "category": [concept(HL7 + "condition-category", "problem-list-item", "Problem List Item")],
-               "code": concept(ICPC, "A20", ICPC_DISPLAY["A20"], "Proactieve zorgplanning"), "subject": p["subject"],
-               "onsetDateTime": day.isoformat(), "recordedDate": day.isoformat(),
-               "recorder": staff(practice, "huisarts"),
-               "note": [{"text": "Gesprek proactieve zorgplanning: wensen en grenzen van behandeling vastgelegd."}]},
-              f"{p['key']}-acp")
-        p["acp_date"] = day.isoformat()
+        resource = {"resourceType": "Condition", "meta": profile("zp-acp-episode"),
+                    "text": narrative(f"Episode ICPC A20 Proactieve zorgplanning, sinds {day.isoformat()}"
+                                      + (" (ten onrechte vastgelegd)." if in_error else ".")),
+                    "clinicalStatus": concept(HL7 + "condition-clinical", "active", "Active"),
+                    "verificationStatus": concept(HL7 + "condition-ver-status", "confirmed", "Confirmed"),
+                    "category": [concept(HL7 + "condition-category", "problem-list-item", "Problem List Item")],
+                    "code": concept(ICPC, "A20", ICPC_DISPLAY["A20"], "Proactieve zorgplanning"), "subject": p["subject"],
+                    "onsetDateTime": day.isoformat(), "recordedDate": day.isoformat(),
+                    "recorder": staff(practice, "huisarts"),
+                    "note": [{"text": "Gesprek proactieve zorgplanning: wensen en grenzen van behandeling vastgelegd."}]}
+        if in_error:  # recorded in the wrong patient's file (con-5: no clinical status)
+            del resource["clinicalStatus"]
+            resource["verificationStatus"] = concept(HL7 + "condition-ver-status", "entered-in-error", "Entered in error")
+        b.add(resource, f"{p['key']}-acp" + ("-error" if in_error else ""))
+        if not in_error:
+            p["acp_date"] = day.isoformat()
+        p["episodes"].append(episode_fact("A20", None, None if in_error else "active",
+                                          "entered-in-error" if in_error else "confirmed", day, day, None))
 
     def care_plan(self, rng, p, b, start, episode_url):
         practice, roles = p["practice"], p["team"]["roles"]
@@ -751,6 +845,11 @@ class PatientGenerator:
             if p["acp"]:
                 self.acp(p, b, p["signal"])
             return
+        if p["signal_on_file"]:  # status history: the signalled A49.01 episode, before the A05 one took over
+            resolved = p["signal_on_file"] == "resolved"
+            self.episode(p, b, "A49.01", "mogelijk-kwetsbaar", p["signal"], p["signal"], None, "poh-ouderenzorg",
+                         clinical="resolved" if resolved else "active", abated=p["visit"] if resolved else None,
+                         key=f"{p['key']}-signal")
         self.consent(p, b, "programma-deelname", p["deelname"])
         self.consent(p, b, "bespreken-kernteam", p["visit"])
         instrument, assessment_url = self.assessment(rng, p, b)
@@ -798,6 +897,82 @@ class PatientGenerator:
         if rng.random() < 0.2:
             self.trajectory(rng, p, b, complex_day, episode_url)
 
+    def branches(self, p, b):
+        """What comes after the pathway: the cases of plan_branches() that write resources of their own."""
+        xr, practice = p["xr"], p["practice"]
+        if p["resolved_a05"]:
+            # frail once (consent for a year, now expired), seen by the SO, recovered; since then no GP contact
+            self.consent(p, b, "programma-deelname", p["resolved_consent"], years=1)
+            self.episode(p, b, "A05", "kwetsbaar", p["resolved_onset"], p["resolved_onset"], None, "huisarts",
+                         clinical="resolved", abated=p["resolved_abated"], key=f"{p['key']}-episode-resolved")
+            self.meeting(p, b, "so-consult", p["resolved_meeting"], ["specialist-ouderengeneeskunde"], minutes=60)
+            if xr.random() < 0.5:  # agreed to be discussed, then withdrew by setting the consent inactive
+                self.consent(p, b, "bespreken-kernteam", p["resolved_onset"], status="inactive")
+        if p["signal_in_error"]:
+            day = self.day(xr, 30, 500)
+            self.episode(p, b, "A49.01", "mogelijk-kwetsbaar", day, day, None, "poh-ouderenzorg", clinical=None,
+                         verification="entered-in-error", key=f"{p['key']}-signal-error")
+        if p["acp_in_error"]:
+            self.acp(p, b, in_error=True)
+        if p["duplicate_in_error"]:  # the same A05 pushed twice by mistake, later, with an outdated status
+            first = dt.date.fromisoformat(p["episode"]["recorded"])
+            day = min(workday(first + dt.timedelta(days=xr.randint(1, 20))), self.ref_day - dt.timedelta(days=1))
+            self.episode(p, b, "A05", "kwetsbaar", p["visit"], day, None, "poh-ouderenzorg", clinical=None,
+                         verification="entered-in-error", key=f"{p['key']}-episode-error")
+        self.prescriptions(xr, p, b)
+        if p["non_contact"]:
+            self.non_contact(xr, p, b)
+        if p["withdraws"]:
+            self.withdrawal(xr, p, b)
+
+    def prescriptions(self, xr, p, b):
+        """MedicationRequests for medicines not on the statements: 20% one or two active, 10% one stopped."""
+        others = [m for m in MEDICATIONS if m[0] not in p["medicines"]]
+        active = xr.choice([1, 1, 2]) if xr.random() < 0.2 else 0
+        stopped = 1 if xr.random() < 0.1 else 0
+        for n, (atc, name, dosage, _) in enumerate(xr.sample(others, active + stopped)):
+            day = self.day(xr, 7, 180)
+            b.add({"resourceType": "MedicationRequest", "status": "active" if n < active else "stopped",
+                   "intent": "order", "medicationCodeableConcept": concept(ATC, atc, name.split(" ")[0], name),
+                   "subject": p["subject"], "authoredOn": stamp(day, 11), "requester": staff(p["practice"], "huisarts"),
+                   "dosageInstruction": [{"text": dosage}]}, f"{p['key']}-rx-{n + 1}")
+        p["active_requests"], p["stopped_requests"] = active, stopped
+
+    def non_contact(self, xr, p, b):
+        """An Encounter that is not a contact: planned for later on the reference day, or cancelled or entered in
+        error after the last contact (within the last 12 months)."""
+        kind = p["non_contact"]
+        after = max([d for d in p["contact_days"]] + [self.ref_day - dt.timedelta(days=365)])
+        span = (self.ref_day - after).days - 1
+        if kind == "planned" or span < 1:
+            kind, day = "planned", self.ref_day
+        else:
+            day = after + dt.timedelta(days=xr.randint(1, span))
+        b.add({"resourceType": "Encounter", "status": kind, "class": coding(HL7 + "v3-ActCode", "AMB", "ambulatory"),
+               "type": [{"coding": [coding("http://snomed.info/sct", "11429006", "Consultation")],
+                         "text": {"planned": "Consult huisarts (gepland)", "cancelled": "Consult huisarts (afgezegd)",
+                                  "entered-in-error": "Consult huisarts (ten onrechte vastgelegd)"}[kind]}],
+               "subject": p["subject"], "participant": [{"individual": staff(p["practice"], "huisarts")}],
+               "period": {"start": stamp(day, 16, 30)}, "serviceProvider": org_ref(p["practice"])},
+              f"{p['key']}-{kind}")
+        p["non_contacts"].append({"status": kind, "date": day.isoformat()})
+
+    def withdrawal(self, xr, p, b):
+        """Consent history of a kwetsbaar patient: bespreken-kernteam withdrawn (a deny) after the last core-team
+        meeting, and for half of them given again later."""
+        last = max(dt.date.fromisoformat(m["date"]) for m in p["meetings"])
+        if (self.ref_day - last).days < 20:
+            return
+        withdrawn = workday(last + dt.timedelta(days=xr.randint(7, (self.ref_day - last).days - 10)), forward=False)
+        if withdrawn <= last:
+            return
+        self.consent(p, b, "bespreken-kernteam", withdrawn, provision="deny",
+                     key=f"{p['key']}-consent-bespreken-kernteam-withdrawn")
+        if xr.random() < 0.5 and (self.ref_day - withdrawn).days > 14:
+            again = workday(withdrawn + dt.timedelta(days=xr.randint(7, (self.ref_day - withdrawn).days - 3)), forward=False)
+            if again > withdrawn:
+                self.consent(p, b, "bespreken-kernteam", again, key=f"{p['key']}-consent-bespreken-kernteam-again")
+
     def trajectory(self, rng, p, b, complex_day, episode_url):
         """GZSP admission in order (ZP-R6), only when it fits before the reference date."""
         g1 = workday(complex_day + dt.timedelta(days=rng.randint(21, 60)))
@@ -825,17 +1000,29 @@ class PatientGenerator:
                            "steps": [g1.isoformat(), g2.isoformat(), g3.isoformat()]}
 
 
+def episode_fact(code, status, clinical, verification, onset, recorded, abated):
+    return {"code": code, "status": status, "clinical_status": clinical, "verification_status": verification,
+            "onset": onset.isoformat(), "recorded": recorded.isoformat(),
+            "abatement": abated.isoformat() if abated else None}
+
+
 def patient_facts(p, ref_day):
     """The manifest entry of one patient: what tests need to compute expected answers.
 
     id ("Patient/123"), loaded, synthetic_id, bsn, name, gender, birth_date, age (on the reference date), practice
-    (key) and practice_id, active_medications (MedicationStatement.status active), stopped_medications, contacts and
-    last_contact / days_since_last_contact (ordinary GP Encounters, not meetings; null = none in 2 years),
-    frailty_status (null | mogelijk-kwetsbaar | kwetsbaar | complex-kwetsbaar), frailty_episode {code, onset,
-    recorded}, acp (A20 date), instruments [{questionnaire, authored, score (computed here; null for checklists)}],
-    care_team (role codes), coordinator, has_care_plan, care_plan {start, actions, goals}, meetings [{type, date,
-    status}], mdos_held (dates of finished breed-mdo), last_mdo, consents [{category, provision, status, date,
-    period_start, period_end}], trajectory {status, phase, start, steps} or null.
+    (key) and practice_id (the Organization, however Patient.generalPractitioner names it: listed_via organization |
+    role | practitioner), active (false: marked inactive), deceased (day or null; deceased_recorded_as dateTime |
+    boolean), active_medications (MedicationStatement.status active), stopped_medications,
+    active_medication_requests / stopped_medication_requests (MedicationRequests besides the statements), contacts and
+    last_contact / days_since_last_contact (ordinary GP Encounters: finished, not meetings; null = none in 2 years),
+    non_contacts [{status planned | cancelled | entered-in-error, date}], frailty_status (the current one: null |
+    mogelijk-kwetsbaar | kwetsbaar | complex-kwetsbaar), frailty_episode {code, onset, recorded} (the current one),
+    episodes [{code A49.01 | A05 | A20, status (stage; null for A20), clinical_status (active | resolved | null when
+    entered in error), verification_status, onset, recorded, abatement}] (all of them), acp (A20 date; not one
+    entered in error), instruments [{questionnaire, authored, score (computed here; null for checklists)}], care_team
+    (role codes), coordinator, has_care_plan, care_plan {start, actions, goals}, meetings [{type, date, status}],
+    mdos_held (dates of finished breed-mdo), last_mdo, consents [{category, provision, status, date, period_start,
+    period_end}] (every Consent, in the order written), trajectory {status, phase, start, steps} or null.
     """
     mdos = [m for m in p["meetings"] if m["type"] == "breed-mdo" and m["status"] == "finished"]
     last = p["contact_days"][-1] if p["contact_days"] else None
@@ -849,7 +1036,12 @@ def patient_facts(p, ref_day):
             "instruments": p["instruments"], "care_team": p["team"].get("roles"),
             "coordinator": p["team"].get("coordinator"), "has_care_plan": p["care_plan"] is not None,
             "care_plan": p["care_plan"], "meetings": p["meetings"], "mdos_held": [m["date"] for m in mdos],
-            "last_mdo": mdos[-1]["date"] if mdos else None, "consents": p["consents"], "trajectory": p["trajectory"]}
+            "last_mdo": mdos[-1]["date"] if mdos else None, "consents": p["consents"], "trajectory": p["trajectory"],
+            "listed_via": p["listed_via"], "active": not p["inactive"],
+            "deceased": p["deceased"].isoformat() if p["deceased"] else None,
+            "deceased_recorded_as": p.get("deceased_as") if p["deceased"] else None,
+            "active_medication_requests": p["active_requests"], "stopped_medication_requests": p["stopped_requests"],
+            "non_contacts": p["non_contacts"], "episodes": p["episodes"]}
 
 
 # ----------------------------------------------------------------------------------------------- loading
@@ -1066,13 +1258,21 @@ def main():
               "acp": sum(f["acp"] is not None for f in facts), "care_plans": sum(f["has_care_plan"] for f in facts),
               "mdos_held": sum(len(f["mdos_held"]) for f in facts),
               "trajectories": sum(f["trajectory"] is not None for f in facts),
-              "scored_instruments": sum(i["score"] is not None for f in facts for i in f["instruments"])}
+              "scored_instruments": sum(i["score"] is not None for f in facts for i in f["instruments"]),
+              "inactive": sum(not f["active"] for f in facts), "deceased": sum(f["deceased"] is not None for f in facts),
+              "listed_via": dict(collections.Counter(f["listed_via"] for f in facts)),
+              "resolved_a05": sum(any(e["code"] == "A05" and e["clinical_status"] == "resolved" for e in f["episodes"])
+                                  for f in facts),
+              "entered_in_error_episodes": sum(e["verification_status"] == "entered-in-error" for f in facts
+                                               for e in f["episodes"]),
+              "medication_requests_active": sum(f["active_medication_requests"] for f in facts),
+              "non_contacts": dict(collections.Counter(n["status"] for f in facts for n in f["non_contacts"]))}
     if args.manifest:
         manifest = {"generator": "scripts/generate-population.py", "seed": args.seed,
                     "reference_date": args.reference_date.isoformat(), "base": None if args.dry_run else args.base,
                     "counts": {k: dict(v) for k, v in sorted(counts.items())}, "totals": totals,
                     "practices": [{"key": p["key"], "name": p["name"], "agb": p["agb"], "city": p["city"], "id": p["org"],
-                                   "roles": p["roles"]} for p in practices],
+                                   "roles": p["roles"], "practitioners": p["practitioners"]} for p in practices],
                     "patients": sorted(facts, key=lambda f: f["index"])}
         with open(args.manifest, "w", encoding="utf-8") as f:
             json.dump(manifest, f, ensure_ascii=False, indent=1)

@@ -28,8 +28,14 @@ public final class FrailtyFacts {
 		return Codes.hasIcpc(condition.getCode(), FRAIL, SIGNALLED);
 	}
 
-	/** An episode without a clinical status counts as active. */
+	/**
+	 * An episode without a clinical status counts as active — unless it was entered in error (which, by FHIR's
+	 * con-5, carries no clinical status): that one is no episode at all, as in the SQL of the worklists and report.
+	 */
 	public static boolean isActive(Condition condition) {
+		if (condition.getVerificationStatus().getCoding().stream().anyMatch(c -> "entered-in-error".equals(c.getCode()))) {
+			return false;
+		}
 		return !condition.hasClinicalStatus()
 				|| condition.getClinicalStatus().getCoding().stream().anyMatch(c -> "active".equals(c.getCode()));
 	}

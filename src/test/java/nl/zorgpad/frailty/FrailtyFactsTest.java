@@ -32,6 +32,18 @@ class FrailtyFactsTest {
 	}
 
 	@Test
+	void anEpisodeEnteredInError_isNotTheCurrentOne_evenWithoutAClinicalStatus() {
+		Condition real = episode("A05", "complex-kwetsbaar", TODAY.minusDays(30));
+		Condition duplicate = episode("A05", "kwetsbaar", TODAY.minusDays(10));
+		duplicate.setVerificationStatus(new CodeableConcept(new Coding(
+				"http://terminology.hl7.org/CodeSystem/condition-ver-status", "entered-in-error", null)));
+
+		assertThat(FrailtyFacts.isActive(duplicate)).isFalse();
+		assertThat(FrailtyFacts.currentStatus(List.of(real, duplicate))).contains(FrailtyStatus.COMPLEX_KWETSBAAR);
+		assertThat(FrailtyFacts.currentStatus(List.of(duplicate))).isEmpty();
+	}
+
+	@Test
 	void aStatusSetToday_onAnEpisodeRecordedLongAgo_isSetToday() {
 		Condition recodedToday = episode("A05", "kwetsbaar", TODAY.minusDays(90));
 		assertThat(FrailtyFacts.statusDay(recodedToday, TODAY)).isEqualTo(TODAY);

@@ -43,7 +43,7 @@ class ScreeningListIT extends ServerTest {
 	@Test
 	void filtersOnActiveMedications_andOnNotBeingSeenForMonths() {
 		String practice = population.practices().get(0);
-		Map<String, Row> polypharmacy = expected(practice, p -> p.activeMedications() >= 5);
+		Map<String, Row> polypharmacy = expected(practice, p -> p.activeMedicines() >= 5);
 		LocalDate seenAfter = population.referenceDate().minusMonths(12);
 		Map<String, Row> notSeen = expected(practice, p -> p.lastContact() == null || !p.lastContact().isAfter(seenAfter));
 		assertThat(polypharmacy).as("fixture").isNotEmpty();
@@ -51,6 +51,90 @@ class ScreeningListIT extends ServerTest {
 
 		assertThat(list("practice=" + practice + "&minMedications=5")).isEqualTo(polypharmacy);
 		assertThat(list("practice=" + practice + "&notSeenMonths=12")).isEqualTo(notSeen);
+	}
+
+	@Test
+	void leavesOutDeceasedAndInactivePatients_evenWhenOtherwiseDue() {
+		List<Population.Patient> gone = population.patients().stream()
+				.filter(p -> !p.isListed() && p.age() >= 75 && !p.hasA05()).toList();
+		assertThat(gone).as("fixture: an inactive patient aged 75+").anyMatch(p -> !p.active());
+		assertThat(gone).as("fixture: a deceased one, deceasedDateTime").anyMatch(p -> "dateTime".equals(p.deceasedRecordedAs()));
+		assertThat(gone).as("fixture: a deceased one, deceasedBoolean").anyMatch(p -> "boolean".equals(p.deceasedRecordedAs()));
+
+		assertThat(listAtEveryPractice("").keySet()).doesNotContainAnyElementsOf(ids(gone));
+		assertThat(list("").keySet()).as("the list of all practices").doesNotContainAnyElementsOf(ids(gone));
+	}
+
+	@Test
+	void keepsPatientsWhoseA05EpisodeIsResolved() {
+		List<Population.Patient> resolved = candidates(p -> p.episodes().stream()
+				.anyMatch(e -> "A05".equals(e.code()) && "resolved".equals(e.clinicalStatus())));
+		assertThat(resolved).as("fixture: resolved A05").isNotEmpty();
+
+		assertThat(listAtEveryPractice("").keySet()).containsAll(ids(resolved));
+	}
+
+	@Test
+	void findsThePracticeOfPatientsListedThroughTheGpsRoleOrThePractitioner() {
+		List<Population.Patient> viaRole = candidates(p -> "role".equals(p.listedVia()));
+		List<Population.Patient> viaPractitioner = candidates(p -> "practitioner".equals(p.listedVia()));
+		assertThat(viaRole).as("fixture: listed through the GP's PractitionerRole").isNotEmpty();
+		assertThat(viaPractitioner).as("fixture: listed through the GP's Practitioner").isNotEmpty();
+
+		for (String practice : population.practices()) {
+			Map<String, Row> listed = list("practice=" + practice);
+			assertThat(listed.keySet()).containsAll(viaRole.stream().filter(p -> p.practice().equals(practice))
+					.map(Population.Patient::id).toList())
+					.containsAll(viaPractitioner.stream().filter(p -> p.practice().equals(practice))
+							.map(Population.Patient::id).toList());
+		}
+	}
+
+	@Test
+	void countsActivePrescriptionsAsMedication_butNotStoppedOnes() {
+		List<Population.Patient> prescribed = candidates(p -> p.activeMedicationRequests() > 0);
+		List<Population.Patient> reachFiveByPrescriptions = candidates(
+				p -> p.activeMedications() < 5 && p.activeMedicines() >= 5);
+		List<Population.Patient> stopped = candidates(p -> p.stoppedMedicationRequests() > 0);
+		assertThat(prescribed).as("fixture: active MedicationRequests").isNotEmpty();
+		assertThat(reachFiveByPrescriptions).as("fixture: five only with the prescriptions").isNotEmpty();
+		assertThat(stopped).as("fixture: a stopped MedicationRequest").isNotEmpty();
+
+		Map<String, Row> listed = listAtEveryPractice("");
+		for (Population.Patient patient : prescribed) {
+			assertThat(listed.get(patient.id()).activeMedications()).as(patient.id()).isEqualTo(patient.activeMedicines());
+		}
+		for (Population.Patient patient : stopped) {
+			assertThat(listed.get(patient.id()).activeMedications()).as(patient.id()).isEqualTo(patient.activeMedicines());
+		}
+		assertThat(listAtEveryPractice("&minMedications=5").keySet()).containsAll(ids(reachFiveByPrescriptions));
+	}
+
+	@Test
+	void countsOnlyEncountersThatTookPlace_asContact_notPlannedCancelledOrEnteredInError() {
+		Map<String, Row> listed = listAtEveryPractice("");
+		for (String status : List.of("planned", "cancelled", "entered-in-error")) {
+			List<Population.Patient> cases = candidates(p -> p.nonContacts().stream().anyMatch(n -> status.equals(n.status())
+					&& (p.lastContact() == null || n.date().isAfter(p.lastContact()))));
+			assertThat(cases).as("fixture: a %s encounter after the last contact", status).isNotEmpty();
+			for (Population.Patient patient : cases) {
+				assertThat(listed.get(patient.id()).lastContact()).as("%s: %s", status, patient.id())
+						.isEqualTo(patient.lastContact());
+			}
+		}
+	}
+
+	@Test
+	void countsAPatientSeenOnlyInAMeeting_asNotSeen() {
+		LocalDate seenAfter = population.referenceDate().minusMonths(12);
+		List<Population.Patient> meetingOnly = candidates(p -> (p.lastContact() == null || !p.lastContact().isAfter(seenAfter))
+				&& p.meetings().stream().anyMatch(m -> "finished".equals(m.status()) && m.date().isAfter(seenAfter)
+						&& !m.date().isAfter(population.referenceDate())));
+		assertThat(meetingOnly).as("fixture: seen lately only in a meeting").isNotEmpty();
+
+		Map<String, Row> notSeen = listAtEveryPractice("&notSeenMonths=12");
+		assertThat(notSeen.keySet()).containsAll(ids(meetingOnly));
+		meetingOnly.forEach(p -> assertThat(notSeen.get(p.id()).lastContact()).as(p.id()).isEqualTo(p.lastContact()));
 	}
 
 	@Test
@@ -131,14 +215,36 @@ class ScreeningListIT extends ServerTest {
 
 	private Map<String, Row> expected(String practice, Predicate<Population.Patient> filter) {
 		return population.at(practice).stream()
-				.filter(p -> p.age() >= 75 && !p.hasA05())
+				.filter(ScreeningListIT::wouldBeScreened)
 				.filter(filter)
 				.collect(Collectors.toMap(Population.Patient::id,
-						p -> new Row(p.age(), p.activeMedications(), p.lastContact())));
+						p -> new Row(p.age(), p.activeMedicines(), p.lastContact())));
+	}
+
+	/** On the default list: still listed, aged 75+, no active A05 episode. */
+	private static boolean wouldBeScreened(Population.Patient patient) {
+		return patient.isListed() && patient.age() >= 75 && !patient.hasA05();
+	}
+
+	/** The patients of the population on the default list that also match {@code filter}. */
+	private List<Population.Patient> candidates(Predicate<Population.Patient> filter) {
+		return population.patients().stream().filter(ScreeningListIT::wouldBeScreened).filter(filter).toList();
+	}
+
+	private static List<String> ids(List<Population.Patient> patients) {
+		return patients.stream().map(Population.Patient::id).toList();
+	}
+
+	/** The list of each generated practice, together. */
+	private Map<String, Row> listAtEveryPractice(String query) {
+		Map<String, Row> rows = new HashMap<>();
+		population.practices().forEach(practice -> rows.putAll(list("practice=" + practice + query)));
+		return rows;
 	}
 
 	private Map<String, Row> list(String query) {
-		Bundle bundle = page("/Patient/$screening-list?" + query + "&date=" + population.referenceDate() + "&_count=1000");
+		Bundle bundle = page("/Patient/$screening-list?" + (query.isEmpty() ? "" : query + "&") + "date="
+				+ population.referenceDate() + "&_count=1000");
 		assertThat(bundle.getLink("next")).isNull();
 		Map<String, Row> rows = new HashMap<>();
 		for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {

@@ -28,16 +28,74 @@ public final class Population {
 
 	public record Meeting(String type, LocalDate date, String status) {}
 
-	public record Consent(String category, String provision, String status, LocalDate date) {}
+	public record Consent(String category, String provision, String status, LocalDate date, LocalDate periodEnd) {}
 
 	public record Trajectory(String status, LocalDate start) {}
 
-	public record Patient(String id, String practice, LocalDate birthDate, int age, String frailtyStatus,
-			int activeMedications, LocalDate lastContact, LocalDate acp, boolean hasCarePlan, List<Meeting> meetings,
-			List<Consent> consents, Trajectory trajectory) {
-		/** Whether the patient has an active A05 episode (status kwetsbaar or complex-kwetsbaar). */
+	/** An Encounter that is not a contact: planned, cancelled or entered in error. */
+	public record NonContact(String status, LocalDate date) {}
+
+	/**
+	 * An ICPC episode (A49.01, A05, A20) as the generator wrote it: clinical status {@code active}, {@code resolved},
+	 * or none when the verification status is {@code entered-in-error}; the frailty status of its stage (none for A20).
+	 */
+	public record Episode(String code, String status, String clinicalStatus, String verificationStatus, LocalDate onset,
+			LocalDate recorded, LocalDate abatement) {
+		public boolean isActive() {
+			return "active".equals(clinicalStatus);
+		}
+
+		public boolean isEnteredInError() {
+			return "entered-in-error".equals(verificationStatus);
+		}
+
+		/** The day the episode started: its onset, else the day it was recorded. */
+		public LocalDate day() {
+			return onset != null ? onset : recorded;
+		}
+	}
+
+	/**
+	 * One generated patient. {@code practice} is the Organization id of the practice, however the patient names it
+	 * ({@code listedVia}: organization, role or practitioner); {@code activeMedications} counts the active
+	 * MedicationStatements, {@code activeMedicationRequests} the active prescriptions besides them; {@code
+	 * lastContact} is the last ordinary contact (not a meeting, not a {@link NonContact}).
+	 */
+	public record Patient(String id, String practice, String listedVia, boolean active, LocalDate deceased,
+			String deceasedRecordedAs, LocalDate birthDate, int age, String frailtyStatus, int activeMedications,
+			int activeMedicationRequests, int stoppedMedicationRequests, LocalDate lastContact,
+			List<NonContact> nonContacts, LocalDate acp, boolean hasCarePlan, List<Meeting> meetings,
+			List<Consent> consents, Trajectory trajectory, List<Episode> episodes) {
+		/** Whether the patient has an active A05 episode. */
 		public boolean hasA05() {
-			return "kwetsbaar".equals(frailtyStatus) || "complex-kwetsbaar".equals(frailtyStatus);
+			return episodes.stream().anyMatch(e -> "A05".equals(e.code()) && e.isActive());
+		}
+
+		/** Still on the practice's list: not marked inactive, not deceased. */
+		public boolean isListed() {
+			return active && deceased == null;
+		}
+
+		/** Active medications as a list counts them: statements and prescriptions. */
+		public int activeMedicines() {
+			return activeMedications + activeMedicationRequests;
+		}
+
+		/** Whether an active episode with this ICPC code had started on {@code date}. */
+		public boolean hasActiveEpisode(String code, LocalDate date) {
+			return episodes.stream().anyMatch(e -> code.equals(e.code()) && e.isActive() && !e.day().isAfter(date));
+		}
+
+		/**
+		 * The frailty status on {@code date} as docs/pathway.md defines it: the stage of the latest (by recorded
+		 * date) active A49.01/A05 episode recorded on or before that day; null for none.
+		 */
+		public String statusOn(LocalDate date) {
+			return episodes.stream()
+					.filter(e -> ("A49.01".equals(e.code()) || "A05".equals(e.code())) && e.isActive())
+					.filter(e -> !e.recorded().isAfter(date))
+					.max(java.util.Comparator.comparing(Episode::recorded))
+					.map(Episode::status).orElse(null);
 		}
 	}
 
@@ -104,13 +162,22 @@ public final class Population {
 					new Meeting(m.path("type").asText(), day(m.path("date")), m.path("status").asText())));
 			List<Consent> consents = new ArrayList<>();
 			p.path("consents").forEach(c -> consents.add(new Consent(c.path("category").asText(),
-					c.path("provision").asText(), c.path("status").asText(), day(c.path("date")))));
+					c.path("provision").asText(), c.path("status").asText(), day(c.path("date")), day(c.path("period_end")))));
+			List<NonContact> nonContacts = new ArrayList<>();
+			p.path("non_contacts").forEach(n -> nonContacts.add(new NonContact(n.path("status").asText(), day(n.path("date")))));
+			List<Episode> episodes = new ArrayList<>();
+			p.path("episodes").forEach(e -> episodes.add(new Episode(e.path("code").asText(), text(e.path("status")),
+					text(e.path("clinical_status")), text(e.path("verification_status")), day(e.path("onset")),
+					day(e.path("recorded")), day(e.path("abatement")))));
 			JsonNode t = p.path("trajectory");
 			patients.add(new Patient(p.path("id").asText(), p.path("practice_id").asText().replace("Organization/", ""),
-					day(p.path("birth_date")), p.path("age").asInt(), text(p.path("frailty_status")),
-					p.path("active_medications").asInt(), day(p.path("last_contact")), day(p.path("acp")),
-					p.path("has_care_plan").asBoolean(), meetings, consents,
-					t.isObject() ? new Trajectory(t.path("status").asText(), day(t.path("start"))) : null));
+					p.path("listed_via").asText(), p.path("active").asBoolean(), day(p.path("deceased")),
+					text(p.path("deceased_recorded_as")), day(p.path("birth_date")), p.path("age").asInt(),
+					text(p.path("frailty_status")), p.path("active_medications").asInt(),
+					p.path("active_medication_requests").asInt(), p.path("stopped_medication_requests").asInt(),
+					day(p.path("last_contact")), nonContacts, day(p.path("acp")), p.path("has_care_plan").asBoolean(),
+					meetings, consents, t.isObject() ? new Trajectory(t.path("status").asText(), day(t.path("start"))) : null,
+					episodes));
 		}
 		List<String> practices = new ArrayList<>();
 		manifest.path("practices").forEach(p -> practices.add(p.path("id").asText().replace("Organization/", "")));

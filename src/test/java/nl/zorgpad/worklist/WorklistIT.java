@@ -40,11 +40,7 @@ class WorklistIT extends ServerTest {
 	@Test
 	void mdoDue_listsComplexFrailPatients_withoutAnMdoInTwelveMonths() {
 		LocalDate date = today.plusMonths(9);
-		Set<String> expected = population.patients().stream()
-				.filter(p -> "complex-kwetsbaar".equals(p.frailtyStatus()))
-				.filter(p -> p.meetings().stream().noneMatch(m -> isMdo(m) && "finished".equals(m.status())
-						&& !m.date().isAfter(date) && m.date().isAfter(date.minusMonths(12))))
-				.map(Population.Patient::id).collect(Collectors.toSet());
+		Set<String> expected = mdoDue(date).stream().map(Population.Patient::id).collect(Collectors.toSet());
 		Set<String> complexFrail = population.patients().stream()
 				.filter(p -> "complex-kwetsbaar".equals(p.frailtyStatus())).map(Population.Patient::id)
 				.collect(Collectors.toSet());
@@ -52,6 +48,17 @@ class WorklistIT extends ServerTest {
 				.hasSizeLessThan(complexFrail.size());
 
 		assertThat(patientsOn("mdo-due", date)).isEqualTo(expected);
+	}
+
+	@Test
+	void mdoDue_readsTheStatusOfTheLatestActiveEpisode_notOfALaterOneEnteredInError() {
+		LocalDate date = today.plusMonths(9);
+		List<Population.Patient> duplicated = mdoDue(date).stream()
+				.filter(p -> p.episodes().stream().anyMatch(e -> e.isEnteredInError() && "A05".equals(e.code())))
+				.toList();
+		assertThat(duplicated).as("fixture: due complex frail patients with a later A05 entered in error").isNotEmpty();
+
+		assertThat(patientsOn("mdo-due", date)).containsAll(duplicated.stream().map(Population.Patient::id).toList());
 	}
 
 	@Test
@@ -74,25 +81,56 @@ class WorklistIT extends ServerTest {
 
 	@Test
 	void consentReview_listsTheLatestActiveConsentPerCategory_onceItIsAYearOld() {
-		Set<String> expected = new HashSet<>();
-		for (Population.Patient patient : population.patients()) {
-			Map<String, Population.Consent> latest = patient.consents().stream().collect(Collectors.toMap(
-					Population.Consent::category, c -> c, (a, b) -> a.date().isAfter(b.date()) ? a : b));
-			latest.values().stream()
-					.filter(c -> "active".equals(c.status()) && !c.date().isAfter(today.minusMonths(12)))
-					.forEach(c -> expected.add(patient.id() + " " + c.category()));
-		}
+		Set<String> expected = consentReview(today);
 		assertThat(expected).as("fixture").isNotEmpty();
 
-		Set<String> listed = new HashSet<>();
-		for (String practice : population.practices()) {
-			for (Bundle.BundleEntryComponent entry : worklist("consent-review", practice).getEntry()) {
-				Consent consent = (Consent) entry.getResource();
-				assertThat(date(entry, "due")).isEqualTo(date(entry, "since").plusMonths(12));
-				listed.add(consent.getPatient().getReference() + " " + consent.getCategoryFirstRep().getCodingFirstRep().getCode());
+		assertThat(consentReviewOn(today)).isEqualTo(expected);
+	}
+
+	@Test
+	void consentReview_followsTheConsentHistory_withdrawnOrGivenAgainReplacesTheOldConsent_inactiveIsNotReviewed_expiredIs() {
+		LocalDate yearAgo = today.minusMonths(12);
+		List<String> superseded = new java.util.ArrayList<>();
+		List<String> inactive = new java.util.ArrayList<>();
+		List<String> expired = new java.util.ArrayList<>();
+		for (Population.Patient patient : population.patients()) {
+			for (Population.Consent latest : latestPerCategory(patient, today).values()) {
+				String key = patient.id() + " " + latest.category();
+				boolean olderOne = patient.consents().stream().anyMatch(c -> c.category().equals(latest.category())
+						&& "active".equals(c.status()) && !c.date().isAfter(yearAgo));
+				if (latest.date().isAfter(yearAgo) && olderOne) {
+					superseded.add(key);
+				}
+				if ("inactive".equals(latest.status()) && !latest.date().isAfter(yearAgo)) {
+					inactive.add(key);
+				}
+				if ("active".equals(latest.status()) && "permit".equals(latest.provision())
+						&& latest.periodEnd().isBefore(today)) {
+					expired.add(key + " " + latest.date());
+				}
 			}
 		}
-		assertThat(listed).isEqualTo(expected);
+		assertThat(superseded).as("fixture: a year-old consent withdrawn or given again since").isNotEmpty();
+		assertThat(inactive).as("fixture: a year-old consent set inactive").isNotEmpty();
+		assertThat(expired).as("fixture: a consent whose period has ended").isNotEmpty();
+
+		Set<String> listed = consentReviewOn(today).stream().map(line -> line.substring(0, line.lastIndexOf(' ')))
+				.collect(Collectors.toSet());
+		assertThat(listed).doesNotContainAnyElementsOf(superseded).doesNotContainAnyElementsOf(inactive);
+		assertThat(consentReviewOn(today)).containsAll(expired);
+	}
+
+	@Test
+	void consentReview_onAPastDate_readsOnlyTheConsentsGivenByThen() {
+		LocalDate date = today.minusMonths(6);
+		Set<String> expected = consentReview(date);
+		assertThat(expected).as("fixture: consents to review then").isNotEmpty();
+		assertThat(expected).as("fixture: the answer then differs from today's").isNotEqualTo(consentReview(today));
+		assertThat(population.patients()).as("fixture: a consent given after the date replaces an earlier one")
+				.anyMatch(p -> !latestPerCategory(p, date).equals(latestPerCategory(p, today))
+						&& !latestPerCategory(p, date).isEmpty());
+
+		assertThat(consentReviewOn(date)).isEqualTo(expected);
 	}
 
 	@Test
@@ -130,6 +168,46 @@ class WorklistIT extends ServerTest {
 				.setFor(new Reference("Patient/" + patient)).setAuthoredOn(java.sql.Date.valueOf(today.minusDays(30)));
 		task.getRestriction().getPeriod().setEndElement(new org.hl7.fhir.r4.model.DateTimeType(due.toString()));
 		return fhir().body(Fhir.json(task)).post("/Task").then().statusCode(201).extract().path("id");
+	}
+
+	/** Complex frail patients (status on {@code date}) without a finished MDO in the 12 months up to it. */
+	private List<Population.Patient> mdoDue(LocalDate date) {
+		return population.patients().stream()
+				.filter(p -> "complex-kwetsbaar".equals(p.statusOn(date)))
+				.filter(p -> p.meetings().stream().noneMatch(m -> isMdo(m) && "finished".equals(m.status())
+						&& !m.date().isAfter(date) && m.date().isAfter(date.minusMonths(12))))
+				.toList();
+	}
+
+	/** Per category, the latest consent given on or before {@code date}. */
+	private static Map<String, Population.Consent> latestPerCategory(Population.Patient patient, LocalDate date) {
+		return patient.consents().stream().filter(c -> !c.date().isAfter(date)).collect(Collectors.toMap(
+				Population.Consent::category, c -> c, (a, b) -> a.date().isAfter(b.date()) ? a : b));
+	}
+
+	/** "patient category since" of the consents to review on {@code date}, from the manifest. */
+	private Set<String> consentReview(LocalDate date) {
+		Set<String> expected = new HashSet<>();
+		for (Population.Patient patient : population.patients()) {
+			latestPerCategory(patient, date).values().stream()
+					.filter(c -> "active".equals(c.status()) && !c.date().isAfter(date.minusMonths(12)))
+					.forEach(c -> expected.add(patient.id() + " " + c.category() + " " + c.date()));
+		}
+		return expected;
+	}
+
+	/** "patient category since" of the consent-review worklist on {@code date}, at the generated practices. */
+	private Set<String> consentReviewOn(LocalDate date) {
+		Set<String> listed = new HashSet<>();
+		for (String practice : population.practices()) {
+			for (Bundle.BundleEntryComponent entry : worklist("consent-review", practice, date).getEntry()) {
+				Consent consent = (Consent) entry.getResource();
+				assertThat(date(entry, "due")).isEqualTo(date(entry, "since").plusMonths(12));
+				listed.add(consent.getPatient().getReference() + " "
+						+ consent.getCategoryFirstRep().getCodingFirstRep().getCode() + " " + date(entry, "since"));
+			}
+		}
+		return listed;
 	}
 
 	private Set<String> patientsOn(String type) {
