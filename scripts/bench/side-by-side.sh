@@ -91,11 +91,13 @@ for i in "${!LABELS[@]}"; do
 done
 
 echo "# warm-up, ${WARMUP_SECONDS} s of reads and searches on all servers at once"
+WARMING=()
 for i in "${!LABELS[@]}"; do
   ( rate "$i" "$(base "$i")/Patient/bench-read" $((WARMUP_SECONDS / 2)) > /dev/null
     rate "$i" "$(base "$i")/Patient?family=Benchsearch&_count=20" $((WARMUP_SECONDS / 2)) > /dev/null ) &
+  WARMING+=($!)
 done
-wait
+wait "${WARMING[@]}" # not the servers, which are background jobs too
 echo "# throughput, wrk -t2 -c4, $ROUNDS interleaved rounds of ${SECONDS_PER_ROUND} s"
 declare -A READS SEARCHES READ_CPU SEARCH_CPU READ_REQ_CPU SEARCH_REQ_CPU
 for round in $(seq 1 "$ROUNDS"); do
