@@ -36,8 +36,11 @@ final class PreconditionFailedInterceptor {
 		return null; // keep HAPI's own handling (and ErrorResponses' wording)
 	}
 
-	/** HAPI's REST delete does not read If-Match: a delete naming a version that is no longer current is refused here. */
-	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_DELETED)
+	/**
+	 * HAPI's REST delete does not read If-Match: a delete naming a version that is no longer current is refused here,
+	 * after the access checks (WriteGuard), so a resource the caller may not see still answers as absent.
+	 */
+	@Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_DELETED, order = 1000)
 	public void deleting(IBaseResource current, RequestDetails request) {
 		String ifMatch = request == null || request.getRestOperationType() != RestOperationTypeEnum.DELETE
 				? null
