@@ -137,7 +137,8 @@ public final class ProfileValidator {
 		return messages;
 	}
 
-	private InstanceValidator validator() {
+	/** The validator of the calling thread, counted as one use. */
+	InstanceValidator validator() {
 		ReusedValidator current = validators.get();
 		if (current == null || current.uses() >= REUSES) {
 			current = new ReusedValidator(newInstanceValidator());

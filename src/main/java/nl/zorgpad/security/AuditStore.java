@@ -19,6 +19,8 @@ import org.hl7.fhir.r4.model.IdType;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The audit trail's own append-only table, next to HAPI's: one row per access ({@link AuditRow}: the
@@ -52,19 +54,26 @@ final class AuditStore {
 	private record Stored(long id, String key, String body, AuditRow row) {}
 
 	private final JdbcTemplate jdbc;
+	private final TransactionTemplate inOneCommit;
 	private final FhirContext context;
 
 	AuditStore(DataSource dataSource, FhirContext context) {
 		this.jdbc = new JdbcTemplate(dataSource);
+		this.inOneCommit = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 		this.context = context;
 	}
 
 	/**
 	 * Appends the rows in one JDBC batch; every patient a row records also gets a row in
 	 * {@code ZP_AUDIT_PATIENT} (joined by a key made here), so "who saw patient X" is answered for an event
-	 * about thousands of patients (a population list) too.
+	 * about thousands of patients (a population list) too. One commit: an event is never stored without its
+	 * patients.
 	 */
 	void append(List<AuditRow> rows) {
+		inOneCommit.executeWithoutResult(status -> insert(rows));
+	}
+
+	private void insert(List<AuditRow> rows) {
 		List<String> keys = rows.stream().map(row -> eventKey(System.currentTimeMillis())).toList();
 		jdbc.batchUpdate(INSERT, new BatchPreparedStatementSetter() {
 			@Override

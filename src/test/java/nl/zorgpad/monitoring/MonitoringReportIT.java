@@ -8,8 +8,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import nl.zorgpad.support.Fhir;
+import nl.zorgpad.support.Fixtures;
 import nl.zorgpad.support.Population;
 import nl.zorgpad.support.ServerTest;
+import org.hl7.fhir.r4.model.HumanName;
+import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.PractitionerRole;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -96,6 +105,32 @@ class MonitoringReportIT extends ServerTest {
 		for (String measure : reported.keySet()) {
 			assertThat(reported.get(measure)).as(measure).isEqualTo(total.get(measure));
 		}
+	}
+
+	@Test
+	void aPatientNamingHerGpAsPractitioner_isCountedAtTheOrganizationOfHisRole() {
+		String practice = "report-" + Fixtures.uniqueFamily().toLowerCase();
+		put(new Organization().setName("Praktijk"), practice);
+		put(new Practitioner().addName(new HumanName().setFamily("De Boer")), practice + "-gp");
+		PractitionerRole role = new PractitionerRole().setPractitioner(new Reference("Practitioner/" + practice + "-gp"))
+				.setOrganization(new Reference("Organization/" + practice));
+		put(role, practice + "-gp-role");
+		Patient anna = Fixtures.elderlyPatient(Fixtures.uniqueFamily());
+		anna.addGeneralPractitioner(new Reference("Practitioner/" + practice + "-gp"));
+		fhir().body(Fhir.json(anna)).post("/Patient").then().statusCode(201);
+
+		JsonPath report = fhir().get("/$monitoring-report?date=" + Fixtures.today() + "&practice=" + practice)
+				.then().statusCode(200).extract().jsonPath();
+
+		String row = "parameter.find { it.name == 'practice' && it.part.find { p -> p.name == 'organization' }"
+				+ ".valueReference.reference == 'Organization/" + practice + "' }";
+		assertThat(report.getLong(row + ".part.find { it.name == 'listedPatients' }.valueInteger")).isEqualTo(1);
+		assertThat(report.getLong(row + ".part.find { it.name == 'listed75PlusOnJanuary1' }.valueInteger")).isEqualTo(1);
+	}
+
+	private static void put(Resource resource, String id) {
+		resource.setId(id);
+		fhir().body(Fhir.json(resource)).put("/" + resource.fhirType() + "/" + id).then().statusCode(201);
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import ca.uhn.fhir.context.FhirContext;
 import io.restassured.response.Response;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -12,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import nl.zorgpad.support.Examples;
@@ -24,17 +27,26 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.MetadataResource;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.StructureDefinition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The package is served, installed and enforced: examples accepted, invalid examples refused precisely. */
 class ProfilesIT extends ServerTest {
+	@Autowired
+	Profiles profiles;
+
+	@Autowired
+	ProfilePackage profilePackage;
+
 	private static final Path PROFILES = Path.of("fhir-profiles");
 	private static final Path EXAMPLES = Examples.FOLDER;
 
@@ -143,6 +155,38 @@ class ProfilesIT extends ServerTest {
 		}
 		assertThat(packed).containsExactlyInAnyOrderElementsOf(inFolder)
 				.contains("package/package.json", "package/.index.json", "package/examples/.index.json");
+	}
+
+	@Test
+	void theServerEnforcesExactlyWhatItServes_eachProfileAsValidated_andEachOtherConformanceResource() throws IOException {
+		byte[] archive = given().get("/packages/zorgpad.fhir.r4.tgz").then().statusCode(200).extract().asByteArray();
+		Map<String, String> served = new TreeMap<>();
+		try (TarArchiveInputStream tar =
+				new TarArchiveInputStream(new GZIPInputStream(new ByteArrayInputStream(archive)))) {
+			TarArchiveEntry entry;
+			while ((entry = tar.getNextEntry()) != null) {
+				String name = entry.getName().substring("package/".length());
+				if (entry.isFile() && name.endsWith(".json") && !name.contains("/") && !name.equals("package.json")
+						&& !name.startsWith(".")) {
+					Resource resource = Fhir.parse(new String(tar.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+					served.put(key(resource), Fhir.json(resource));
+				}
+			}
+		}
+
+		Map<String, String> enforced = new TreeMap<>();
+		profiles.validator().profiles().forEach(profile -> enforced.put(key(profile), Fhir.json(profile)));
+		profilePackage.conformanceResources(FhirContext.forR4Cached()).stream()
+				.filter(resource -> !(resource instanceof StructureDefinition))
+				.forEach(resource -> enforced.put(key(resource), Fhir.json(resource)));
+
+		assertThat(served).hasSizeGreaterThan(20).isEqualTo(enforced);
+	}
+
+	private static String key(Resource resource) {
+		return resource.fhirType() + " " + (resource instanceof MetadataResource canonical && canonical.hasUrl()
+				? canonical.getUrl()
+				: resource.getIdElement().getIdPart());
 	}
 
 	@Test

@@ -9,13 +9,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import nl.zorgpad.support.Examples;
 import nl.zorgpad.support.Fhir;
+import nl.zorgpad.support.Fixtures;
 import nl.zorgpad.support.Population;
 import nl.zorgpad.support.ServerTest;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -138,6 +146,36 @@ class ScreeningListIT extends ServerTest {
 	}
 
 	@Test
+	void aMeetingIsNoContact_theLastOrdinaryConsultIs() {
+		String practice = "screening-" + Fixtures.uniqueFamily().toLowerCase();
+		fhir().body(Fhir.json(new Organization().setName("Praktijk").setId(practice))).put("/Organization/" + practice)
+				.then().statusCode(201);
+		Patient anna = Fixtures.elderlyPatient(Fixtures.uniqueFamily());
+		anna.addGeneralPractitioner(new Reference("Organization/" + practice));
+		String patient = "Patient/" + created(anna);
+		LocalDate today = Fixtures.today();
+		created(Fixtures.encounter(patient, today.minusMonths(4))); // her last visit to the practice
+		Encounter meeting = Examples.about("Encounter-kernteam-overleg", patient); // discussed last week, without her
+		meeting.getTypeFirstRep().getCodingFirstRep().setCode("so-consult").setDisplay(null);
+		meeting.setStatus(Encounter.EncounterStatus.FINISHED).setPeriod(new Period().setStart(Fixtures.date(today.minusDays(7))));
+		meeting.getReasonReference().clear();
+		meeting.getParticipant().clear();
+		meeting.setServiceProvider(new Reference("Organization/" + practice));
+		created(meeting);
+
+		Map<String, Row> notSeenForThreeMonths = rows(page("/Patient/$screening-list?practice=" + practice + "&date=" + today
+				+ "&notSeenMonths=3"));
+
+		assertThat(notSeenForThreeMonths).containsOnlyKeys(patient);
+		assertThat(notSeenForThreeMonths.get(patient).lastContact()).isEqualTo(today.minusMonths(4));
+	}
+
+	private static String created(Resource resource) {
+		return fhir().body(Fhir.json(resource)).post("/" + resource.fhirType()).then().statusCode(201).extract()
+				.jsonPath().getString("id");
+	}
+
+	@Test
 	void pagesThroughTheList_oldestFirst_withTotalNextAndPreviousLinks() {
 		String practice = population.practices().get(1);
 		int expected = expected(practice, p -> true).size();
@@ -246,6 +284,10 @@ class ScreeningListIT extends ServerTest {
 		Bundle bundle = page("/Patient/$screening-list?" + (query.isEmpty() ? "" : query + "&") + "date="
 				+ population.referenceDate() + "&_count=1000");
 		assertThat(bundle.getLink("next")).isNull();
+		return rows(bundle);
+	}
+
+	private static Map<String, Row> rows(Bundle bundle) {
 		Map<String, Row> rows = new HashMap<>();
 		for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
 			Extension reason = entry.getExtensionByUrl("https://zorgpad.nl/fhir/StructureDefinition/zp-screening-reason");

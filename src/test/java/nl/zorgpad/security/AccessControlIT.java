@@ -118,6 +118,23 @@ class AccessControlIT extends ServerTest {
 			fhir(user(nurse)).delete("/Condition?_id=ac-bea-problem-" + run).then().statusCode(org.hamcrest.Matchers.lessThan(300));
 			fhir().get("/Condition/ac-bea-problem-" + run).then().statusCode(200);
 		}
+
+		@Test
+		void aConditionalPatch_onlyMatchesRelatedPatients_andAnswersAsForAnAbsentOne() {
+			String patch = "[{\"op\":\"replace\",\"path\":\"/code/text\",\"value\":\"overschreven\"}]";
+
+			Response unrelated = fhir(user(nurse)).contentType("application/json-patch+json").body(patch)
+					.patch("/Condition?_id=ac-bea-problem-" + run);
+			Response absent = fhir(user(nurse)).contentType("application/json-patch+json").body(patch)
+					.patch("/Condition?_id=ac-absent-" + run);
+
+			assertThat(unrelated.statusCode()).isEqualTo(absent.statusCode()).isGreaterThanOrEqualTo(400);
+			assertThat(unrelated.asString()).doesNotContain("hartfalen").doesNotContain(bea);
+			fhir().get("/Condition/ac-bea-problem-" + run).then().statusCode(200).body("code.text", equalTo("hartfalen"));
+			fhir(user(nurse)).contentType("application/json-patch+json").body(patch)
+					.patch("/Condition?_id=ac-anna-problem-" + run).then().statusCode(200)
+					.body("code.text", equalTo("overschreven")); // the same patch of a related patient's Condition
+		}
 	}
 
 	@Nested
@@ -214,6 +231,23 @@ class AccessControlIT extends ServerTest {
 					.body("total", equalTo(0));
 			fhir(user(social)).get("/Encounter/ac-anna-consult-" + run).then().statusCode(404);
 			fhir(user(social)).get("/CarePlan?subject=Patient/" + anna).then().statusCode(200).body("total", equalTo(1));
+		}
+
+		@Test
+		void everythingOfARelatedPatient_leavesOutWhatIsAboutAnUnrelatedOne_thoughItNamesHer() {
+			String observation = "{\"resourceType\":\"Observation\",\"id\":\"ac-bea-by-anna-" + run + "\","
+					+ "\"status\":\"final\",\"code\":{\"text\":\"bloeddruk\"},\"subject\":" + ref("Patient/" + bea)
+					+ ",\"performer\":[" + ref("Patient/" + anna) + "]}";
+			put("Observation/ac-bea-by-anna-" + run, observation);
+			// it is in Anna's compartment (she performed it), so a system client's $everything of her has it
+			assertThat(fhir().get("/Patient/" + anna + "/$everything?_count=500").then().statusCode(200).extract()
+					.jsonPath().getList("entry.resource.id")).contains("ac-bea-by-anna-" + run, "ac-anna-problem-" + run);
+
+			Response everything = fhir(user(nurse)).get("/Patient/" + anna + "/$everything?_count=500");
+
+			everything.then().statusCode(200);
+			assertThat(everything.jsonPath().getList("entry.resource.id")).contains("ac-anna-problem-" + run)
+					.doesNotContain("ac-bea-by-anna-" + run);
 		}
 
 		@Test
@@ -351,6 +385,18 @@ class AccessControlIT extends ServerTest {
 			Response absent = fhir(user(gpA)).delete("/Condition/" + free);
 
 			assertThat(unrelated.statusCode()).isEqualTo(absent.statusCode()).isEqualTo(200); // "Not deleted, … does not exist"
+			assertThat(unrelated.asString().replace(taken, "ID")).isEqualTo(absent.asString().replace(free, "ID"));
+			fhir().get("/Condition/" + taken).then().statusCode(200);
+		}
+
+		@Test
+		void deletingAnIdTakenOutsideTheRelation_withAStaleIfMatch_answersExactlyLikeDeletingAFreeOne() {
+			String taken = "ac-bea-problem-" + run;
+			String free = "ac-free-" + UUID.randomUUID();
+			Response unrelated = fhir(user(gpA)).header("If-Match", "W/\"99\"").delete("/Condition/" + taken);
+			Response absent = fhir(user(gpA)).header("If-Match", "W/\"99\"").delete("/Condition/" + free);
+
+			assertThat(unrelated.statusCode()).isEqualTo(absent.statusCode()).isEqualTo(200); // no 412 that tells it exists
 			assertThat(unrelated.asString().replace(taken, "ID")).isEqualTo(absent.asString().replace(free, "ID"));
 			fhir().get("/Condition/" + taken).then().statusCode(200);
 		}

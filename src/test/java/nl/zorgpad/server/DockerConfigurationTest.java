@@ -98,6 +98,14 @@ class DockerConfigurationTest {
 	}
 
 	@Test
+	void imageBindsTheManagementPortToAllInterfaces_throughTheVariableTheApplicationReads() {
+		// management.server.address defaults to 127.0.0.1 too; the platform scrapes it from outside the container
+		assertThat(ShippedConfiguration.binder().bind("management.server.address", String.class).get())
+				.isEqualTo("${ZORGPAD_MANAGEMENT_ADDRESS:127.0.0.1}");
+		assertThat(imageEnvironment()).containsEntry("ZORGPAD_MANAGEMENT_ADDRESS", "0.0.0.0");
+	}
+
+	@Test
 	void imageRunsAsAnUnprivilegedUser() {
 		List<String> users = instructions("USER");
 		assertThat(users).as("USER in the run stage").isNotEmpty();

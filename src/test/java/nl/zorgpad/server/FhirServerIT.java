@@ -19,15 +19,21 @@ import org.hl7.fhir.r4.model.Bundle.HTTPVerb;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Enumerations;
+import org.hl7.fhir.r4.model.Library;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.actuate.health.CompositeHealth;
+import org.springframework.boot.actuate.health.HealthEndpoint;
 
 /** The FHIR behaviour a GP system or collaboration app relies on, over HTTP, on H2 and PostgreSQL. */
 class FhirServerIT extends ServerTest {
+	@Autowired
+	HealthEndpoint health;
 
 	private static String create(Resource resource) {
 		return fhir().body(Fhir.json(resource))
@@ -100,6 +106,64 @@ class FhirServerIT extends ServerTest {
 					.body("resourceType", equalTo("OperationOutcome"))
 					.body("issue[0].diagnostics", startsWith("If-Match names version"));
 			fhir().get("/Patient/" + id).then().body("meta.versionId", equalTo("2"));
+		}
+
+		@Test
+		void aStaleIfMatch_onAPatchOrADelete_is412Too() {
+			Patient patient = Fixtures.elderlyPatient(Fixtures.uniqueFamily());
+			String id = create(patient);
+			patient.setId(id);
+			fhir().body(Fhir.json(patient.setActive(true))).put("/Patient/" + id).then().statusCode(200);
+
+			fhir().header("If-Match", "W/\"1\"").contentType("application/json-patch+json")
+					.body("[{\"op\":\"replace\",\"path\":\"/active\",\"value\":false}]").patch("/Patient/" + id)
+					.then().statusCode(412).body("issue[0].diagnostics", startsWith("If-Match names version"));
+			fhir().header("If-Match", "W/\"1\"").delete("/Patient/" + id)
+					.then().statusCode(412).body("issue[0].diagnostics", startsWith("If-Match names version"));
+			fhir().get("/Patient/" + id).then().statusCode(200).body("meta.versionId", equalTo("2"));
+		}
+
+		@Test
+		void aConflictWithoutIfMatch_staysA409() {
+			String patient = create(Fixtures.elderlyPatient(Fixtures.uniqueFamily()));
+			create(Fixtures.encounter("Patient/" + patient, Fixtures.today()));
+
+			fhir().delete("/Patient/" + patient).then().statusCode(409) // HAPI: still referenced by the Encounter
+					.body("resourceType", equalTo("OperationOutcome"));
+			fhir().get("/Patient/" + patient).then().statusCode(200);
+		}
+
+		@Test
+		void aWriteTheDatabaseRefuses_isA409_inOurOwnWords_notTheDatabases() {
+			Response refused = fhir().body(Fhir.json(libraryWithUrlOf(2_000))).post("/Library");
+
+			refused.then().statusCode(409).body("resourceType", equalTo("OperationOutcome"))
+					.body("issue[0].diagnostics", startsWith("The write was not stored"));
+			assertThat(refused.asString()).doesNotContainIgnoringCase("SP_URI").doesNotContainIgnoringCase("column")
+					.doesNotContainIgnoringCase("could not execute");
+		}
+
+		@Test
+		void aWriteTheDatabaseRefuses_withTheCurrentVersionAsIfMatch_isNoPreconditionFailure() {
+			Library library = libraryWithUrlOf(20);
+			library.setId(create(library));
+			library.setUrl(libraryWithUrlOf(2_000).getUrl());
+
+			Response refused = fhir().header("If-Match", "W/\"1\"").body(Fhir.json(library))
+					.put("/Library/" + library.getIdElement().getIdPart());
+
+			refused.then().statusCode(409).body("issue[0].diagnostics", startsWith("The write was not stored"));
+			assertThat(refused.asString()).doesNotContainIgnoringCase("SP_URI").doesNotContainIgnoringCase("column");
+		}
+
+		private static Library libraryWithUrlOf(int length) {
+			Library library = new Library();
+			library.setStatus(Enumerations.PublicationStatus.DRAFT);
+			library.getType().addCoding().setSystem("http://terminology.hl7.org/CodeSystem/library-type")
+					.setCode("logic-library");
+			String base = "https://zorgpad.example/Library/";
+			library.setUrl(base + "x".repeat(Math.max(1, length - base.length())));
+			return library;
 		}
 	}
 
@@ -345,6 +409,14 @@ class FhirServerIT extends ServerTest {
 		void healthProbesReportUp_includingTheDatabase() {
 			given().get("/livez").then().statusCode(200).body("status", equalTo("UP"));
 			given().get("/readyz").then().statusCode(200).body("status", equalTo("UP"));
+		}
+
+		@Test
+		void theReadinessProbe_includesTheDatabase() {
+			given().get("/readyz").then().statusCode(200);
+			// /readyz shows no details; the group it answers for is evaluated with the database in it
+			CompositeHealth readiness = (CompositeHealth) health.healthForPath("readiness");
+			assertThat(readiness.getComponents()).containsKey("db");
 		}
 	}
 }

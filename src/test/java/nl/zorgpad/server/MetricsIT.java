@@ -32,6 +32,17 @@ class MetricsIT extends ServerTest {
 	}
 
 	@Test
+	void springsOwnRequestTimings_andSpringSecuritysObservations_areOff() {
+		fhir().get("/Patient?_count=1").then().statusCode(200);
+		fhir(null).get("/Patient?_count=1").then().statusCode(401);
+
+		String scrape = prometheus();
+
+		assertThat(scrape).contains("zorgpad_fhir_requests_seconds_count"); // the requests are timed, by us
+		assertThat(scrape).doesNotContain("http_server_requests").doesNotContain("spring_security");
+	}
+
+	@Test
 	void aRefusedWriteIsCountedUnderItsRule() {
 		// a core-team meeting about a patient who has not consented to it: ZP-R1 (the rule itself: PathwayRulesIT)
 		String patient = fhir().body(Fhir.json(Fixtures.elderlyPatient(Fixtures.uniqueFamily()))).post("/Patient")

@@ -29,10 +29,12 @@ import org.junit.jupiter.api.Test;
 /**
  * The built jar started as an operator starts it, in its own process (so the suite's logging and security are
  * not touched), with the two switches a throw-away run uses: {@code json-logs} (what a log shipper reads) and
- * {@code zorgpad.security.enabled=false}. On the H2 pass only (no database involved).
+ * {@code zorgpad.security.enabled=false}; and behind a proxy, with {@code zorgpad.fhir.server-base-url} set. On the
+ * H2 pass only (no database involved).
  */
 class ThrowAwayRunIT {
 	private static final ObjectMapper JSON = new ObjectMapper();
+	private static final String PROXY_BASE = "https://zorgpad.example/fhir";
 	private static final Pattern PORT = Pattern.compile("Tomcat started on port[s]? (\\d+)");
 	private static final List<String> console = new ArrayList<>();
 	private static Process server;
@@ -43,7 +45,7 @@ class ThrowAwayRunIT {
 		assumeTrue(TestDatabase.current() == TestDatabase.H2);
 		server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
 				jar().toString(), "--spring.profiles.active=json-logs", "--zorgpad.security.enabled=false",
-				"--server.port=0", "--management.server.port=0",
+				"--server.port=0", "--management.server.port=0", "--zorgpad.fhir.server-base-url=" + PROXY_BASE,
 				"--spring.datasource.url=jdbc:h2:mem:throw-away;DB_CLOSE_DELAY=-1")
 				.redirectErrorStream(true).start();
 		BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
@@ -91,6 +93,19 @@ class ThrowAwayRunIT {
 
 		assertThat(answer.statusCode()).isEqualTo(200);
 		assertThat(answer.body()).contains("\"resourceType\":\"Bundle\"");
+	}
+
+	@Test
+	void behindAProxy_linksUseTheConfiguredBaseUrl_notTheAddressTheRequestCameTo() throws Exception {
+		HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest
+				.newBuilder(URI.create("http://127.0.0.1:" + port + "/fhir/Patient?_count=1"))
+				.header("Accept", "application/fhir+json").build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(answer.statusCode()).isEqualTo(200);
+		JsonNode self = JSON.readTree(answer.body()).path("link").path(0);
+		assertThat(self.path("relation").asText()).isEqualTo("self");
+		assertThat(self.path("url").asText()).startsWith(PROXY_BASE + "/Patient");
+		assertThat(answer.body()).doesNotContain("127.0.0.1");
 	}
 
 	private static Path jar() throws IOException {
