@@ -57,10 +57,10 @@ LABELS+=("Zorgpad, security off"); COMMANDS+=("java -jar $JAR --management.serve
 rss() { awk '/VmRSS/ {printf "%.0f MB", $2 / 1024}' "/proc/$1/status"; }
 base() { echo "http://127.0.0.1:$((PORT + $1))/fhir"; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-request_ticks() { # CPU of the request threads (Tomcat's http-nio-…-exec-N) only: no JIT compiler, GC, audit writer
+request_ticks() { # CPU of Tomcat's threads (http-nio-…: the request threads; comm holds 15 characters) only: no JIT compiler, GC, audit writer
   local t total=0
   for t in /proc/"$1"/task/*; do
-    grep -q 'exec' "$t/comm" 2>/dev/null && total=$((total + $(awk '{print $14 + $15}' "$t/stat" 2>/dev/null || echo 0)))
+    grep -q '^http-nio' "$t/comm" 2>/dev/null && total=$((total + $(awk '{print $14 + $15}' "$t/stat" 2>/dev/null || echo 0)))
   done
   echo "$total"
 }

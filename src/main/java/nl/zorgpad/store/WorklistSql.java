@@ -125,7 +125,7 @@ class WorklistSql implements WorklistSource {
 	/** Patients whose current frailty status on {@code date} is complex frail, and the day that episode was recorded. */
 	@Override
 	public List<PatientRow> complexFrail(String practice, LocalDate date) {
-		String sql = COMPLEX_FRAIL.formatted(index.currentFrailtyEpisodes())
+		String sql = COMPLEX_FRAIL.formatted(index.currentFrailtyEpisodes()) + onTheList("e.PID")
 				+ (practice == null ? "" : SearchIndex.atPractice("e.PID"));
 		return index.jdbc().query(sql(sql), parameters().addValue("practice", practice)
 				.addValue("date", SearchIndex.ordinal(date)), (row, n) -> new PatientRow(
@@ -140,7 +140,8 @@ class WorklistSql implements WorklistSource {
 
 	@Override
 	public List<TrajectoryRow> activeTrajectories(String practice) {
-		String sql = ACTIVE_TRAJECTORIES + (practice == null ? "" : SearchIndex.atPractice("l.TARGET_RESOURCE_ID"));
+		String sql = ACTIVE_TRAJECTORIES + onTheList("l.TARGET_RESOURCE_ID")
+				+ (practice == null ? "" : SearchIndex.atPractice("l.TARGET_RESOURCE_ID"));
 		return index.jdbc().query(sql(sql), parameters().addValue("practice", practice), (row, n) -> new TrajectoryRow(
 				row.getString("ID"), row.getLong("PID"), row.getString("PATIENT"), day(row.getObject("START"))));
 	}
@@ -154,7 +155,8 @@ class WorklistSql implements WorklistSource {
 	/** Consents of our categories given on or before {@code date}. */
 	@Override
 	public List<ConsentRow> consents(String practice, LocalDate date) {
-		String sql = CONSENTS + (practice == null ? "" : SearchIndex.atPractice("l.TARGET_RESOURCE_ID"));
+		String sql = CONSENTS + onTheList("l.TARGET_RESOURCE_ID")
+				+ (practice == null ? "" : SearchIndex.atPractice("l.TARGET_RESOURCE_ID"));
 		return index.jdbc().query(sql(sql),
 				parameters().addValue("practice", practice).addValue("date", SearchIndex.ordinal(date)),
 				(row, n) -> new ConsentRow(row.getString("ID"), row.getLong("PID"), row.getString("PATIENT"),
@@ -170,6 +172,15 @@ class WorklistSql implements WorklistSource {
 					});
 		}
 		return last;
+	}
+
+	/**
+	 * The patient-based worklists (mdo-due, evaluation-due, consent-review) are about patients still on the
+	 * practice's list: one who died or was marked inactive needs no MDO, evaluation or consent review. Open Tasks
+	 * stay on tasks-overdue whoever they are about, until someone closes them.
+	 */
+	private String onTheList(String patientColumn) {
+		return " AND " + index.listed(patientColumn) + "\n";
 	}
 
 	private MapSqlParameterSource parameters() {

@@ -170,6 +170,16 @@ class PathwayRulesIT extends ServerTest {
 		assertThat(report.getInt(row.formatted("listedPatients"))).isEqualTo(1);
 		assertThat(report.getInt(row.formatted("complex-kwetsbaar"))).isEqualTo(1);
 		assertThat(report.getInt(row.formatted("kwetsbaar"))).isZero();
+
+		// she dies: her MDO and evaluation are no longer due and her consents need no review
+		LocalDate aYearOn = TODAY.plusYears(1);
+		assertThat(worklist("consent-review", practice, aYearOn)).isNotEmpty();
+		Patient deceased = Fhir.parse(Patient.class, fhir().get("/" + patient).then().statusCode(200).extract().response());
+		deceased.setDeceased(new DateTimeType(Fixtures.now()));
+		accepted(update(deceased));
+		assertThat(worklist("mdo-due", practice, nextMdo)).isEmpty();
+		assertThat(worklist("evaluation-due", practice, evaluation)).isEmpty();
+		assertThat(worklist("consent-review", practice, aYearOn)).isEmpty();
 	}
 
 	/** Lists her at a practice of her own, through her GP's PractitionerRole (as HIS systems do); returns the practice. */
