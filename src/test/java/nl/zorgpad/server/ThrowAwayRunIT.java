@@ -85,11 +85,16 @@ class ThrowAwayRunIT {
 		}
 	}
 
-	@Test
-	void withSecurityOff_patientDataIsServedWithoutAToken() throws Exception {
-		HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest
+	/** {@code GET /fhir/Patient?_count=1} as a client without a token sends it. */
+	private HttpResponse<String> patientSearchWithoutToken() throws Exception {
+		return HttpClient.newHttpClient().send(HttpRequest
 				.newBuilder(URI.create("http://127.0.0.1:" + port + "/fhir/Patient?_count=1"))
 				.header("Accept", "application/fhir+json").build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	@Test
+	void withSecurityOff_patientDataIsServedWithoutAToken() throws Exception {
+		HttpResponse<String> answer = patientSearchWithoutToken();
 
 		assertThat(answer.statusCode()).isEqualTo(200);
 		assertThat(answer.body()).contains("\"resourceType\":\"Bundle\"");
@@ -97,9 +102,7 @@ class ThrowAwayRunIT {
 
 	@Test
 	void behindAProxy_linksUseTheConfiguredBaseUrl_notTheAddressTheRequestCameTo() throws Exception {
-		HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest
-				.newBuilder(URI.create("http://127.0.0.1:" + port + "/fhir/Patient?_count=1"))
-				.header("Accept", "application/fhir+json").build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> answer = patientSearchWithoutToken();
 
 		assertThat(answer.statusCode()).isEqualTo(200);
 		JsonNode self = JSON.readTree(answer.body()).path("link").path(0);
