@@ -2,6 +2,7 @@ package nl.zorgpad.profiles;
 
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import java.util.List;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Meta;
@@ -41,14 +42,26 @@ final class ProfileInstaller implements ApplicationRunner {
 				installed, (System.nanoTime() - start) / 1_000_000);
 	}
 
-	/** One transaction of PUTs by id. */
+	/**
+	 * One transaction of PUTs by id. Replicas starting together on an empty database install the same package at
+	 * once, and HAPI refuses the second transaction that creates the same ids; tried again, it finds them there.
+	 */
 	private int install(List<? extends Resource> resources) {
+		try {
+			system.transaction(new SystemRequestDetails(), putsOf(resources));
+		} catch (ResourceVersionConflictException installedByAnother) {
+			log.info("the package was being installed by another instance starting at the same time; installing again");
+			system.transaction(new SystemRequestDetails(), putsOf(resources));
+		}
+		return resources.size();
+	}
+
+	private static Bundle putsOf(List<? extends Resource> resources) {
 		Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
 		for (Resource resource : resources) {
 			transaction.addEntry().setResource(resource.copy()).getRequest().setMethod(Bundle.HTTPVerb.PUT)
 					.setUrl(resource.fhirType() + "/" + resource.getIdElement().getIdPart());
 		}
-		system.transaction(new SystemRequestDetails(), transaction);
-		return resources.size();
+		return transaction;
 	}
 }

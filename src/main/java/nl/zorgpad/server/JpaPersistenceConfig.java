@@ -6,12 +6,16 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.jpa.api.config.ThreadPoolFactoryConfig;
 import ca.uhn.fhir.jpa.batch2.JpaBatch2Config;
+import ca.uhn.fhir.jpa.cache.IResourceTypeCacheSvc;
 import ca.uhn.fhir.jpa.config.HapiJpaConfig;
 import ca.uhn.fhir.jpa.config.r4.JpaR4Config;
 import ca.uhn.fhir.jpa.config.util.HapiEntityManagerFactoryUtil;
+import ca.uhn.fhir.jpa.dao.data.IResourceTypeDao;
+import ca.uhn.fhir.jpa.dao.tx.IHapiTransactionService;
 import ca.uhn.fhir.jpa.model.config.PartitionSettings;
 import ca.uhn.fhir.jpa.model.entity.StorageSettings;
 import ca.uhn.fhir.jpa.subscription.channel.config.SubscriptionChannelConfig;
+import ca.uhn.fhir.jpa.util.MemoryCacheService;
 import jakarta.persistence.EntityManagerFactory;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -81,6 +85,13 @@ class JpaPersistenceConfig {
 			}
 		}, millis, millis, java.util.concurrent.TimeUnit.MILLISECONDS);
 		return poller;
+	}
+
+	/** Replaces HAPI's bean of the same name: see {@link ResourceTypeTable}. */
+	@Bean
+	IResourceTypeCacheSvc resourceTypeCacheSvc(IHapiTransactionService transactions, IResourceTypeDao types,
+			MemoryCacheService cache) {
+		return new ResourceTypeTable(transactions, types, cache);
 	}
 
 	@Bean

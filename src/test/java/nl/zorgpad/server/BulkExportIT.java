@@ -131,7 +131,7 @@ class BulkExportIT extends ServerTest {
 				.urlEncodingEnabled(false).get("/$export").then().statusCode(403);
 	}
 
-	private static Response poll(String location) {
+	static Response poll(String location) {
 		Response answer = RestAssured.given().auth().oauth2(Tokens.system()).urlEncodingEnabled(false).get(location);
 		if (answer.statusCode() == 202) {
 			assertThat(answer.header("X-Progress")).isNotBlank();
@@ -139,7 +139,7 @@ class BulkExportIT extends ServerTest {
 		return answer;
 	}
 
-	private static String download(String url) {
+	static String download(String url) {
 		return RestAssured.given().auth().oauth2(Tokens.system()).accept("application/fhir+ndjson").urlEncodingEnabled(false)
 				.get(url).then().statusCode(200).extract().asString();
 	}

@@ -2,22 +2,27 @@ package nl.zorgpad.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import java.net.InetSocketAddress;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import nl.zorgpad.ZorgpadApplication;
 import nl.zorgpad.questionnaire.InstrumentScorerTest;
 import nl.zorgpad.support.Fhir;
 import nl.zorgpad.support.Fixtures;
+import nl.zorgpad.support.Replicas;
 import nl.zorgpad.support.ServerTest;
 import nl.zorgpad.support.TestDatabase;
 import nl.zorgpad.support.Tokens;
@@ -25,11 +30,14 @@ import org.awaitility.Awaitility;
 import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Subscription;
+import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -38,27 +46,22 @@ import org.springframework.context.ConfigurableApplicationContext;
  * writes the other serves at once; caches stay coherent; paging and the audit trail are shared; concurrent
  * rule-guarded writes spread over both keep the rules.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoReplicasIT extends ServerTest {
 	private static ConfigurableApplicationContext replicaB;
 	private static int portB;
 
 	@BeforeAll
 	static void aSecondReplicaOnTheSameDatabase() {
-		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--management.server.port=0",
-				"--zorgpad.security.jwt.hmac-secret=" + Tokens.SECRET));
-		TestDatabase.current().properties().forEach((key, value) -> arguments.add("--" + key + "=" + value));
-		SpringApplicationBuilder builder = new SpringApplicationBuilder(ZorgpadApplication.class);
-		if (TestDatabase.current() == TestDatabase.POSTGRES) {
-			builder.profiles("postgres");
-		}
-		replicaB = builder.run(arguments.toArray(String[]::new));
-		portB = ((ServletWebServerApplicationContext) replicaB).getWebServer().getPort();
+		replicaB = Replicas.start(TestDatabase.current().properties());
+		portB = Replicas.port(replicaB);
 	}
 
 	@AfterAll
 	static void stopReplicaB() {
 		if (replicaB != null) {
 			replicaB.close();
+			replicaB = null;
 		}
 	}
 
@@ -111,6 +114,67 @@ class TwoReplicasIT extends ServerTest {
 
 		fhir().delete("/CareTeam/" + team).then().statusCode(200);
 		onB().auth().oauth2(asNurse).get("/Patient/" + patient).then().statusCode(404);
+	}
+
+	@Test
+	void aSubscriptionMadeOnA_isLoadedByB_andAWriteOnB_isDeliveredOnce_byB() throws Exception {
+		BlockingQueue<String> delivered = new LinkedBlockingQueue<>();
+		HttpServer app = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		app.createContext("/", exchange -> {
+			delivered.add(exchange.getRequestURI().getPath());
+			exchange.sendResponseHeaders(200, -1);
+			exchange.close();
+		});
+		app.start();
+		try {
+			String owner = "PractitionerRole/" + fhir().body("{\"resourceType\":\"PractitionerRole\"}")
+					.post("/PractitionerRole").then().statusCode(201).extract().jsonPath().getString("id");
+			Subscription subscription = new Subscription().setStatus(Subscription.SubscriptionStatus.REQUESTED)
+					.setReason("replicas").setCriteria("Task?owner=" + owner);
+			subscription.getChannel().setType(Subscription.SubscriptionChannelType.RESTHOOK)
+					.setEndpoint("http://127.0.0.1:" + app.getAddress().getPort() + "/hook").setPayload(Fhir.JSON);
+			fhir().body(Fhir.json(subscription)).post("/Subscription").then().statusCode(201);
+
+			// B loads the active Subscriptions from the database once a minute: Tasks written on B before that go unheard
+			String heard = Awaitility.await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(5))
+					.until(() -> {
+						newTaskOnB(owner);
+						return delivered.poll(1, TimeUnit.SECONDS);
+					}, path -> path != null);
+			Thread.sleep(2_000); // deliveries of the earlier Tasks, if any, arrive now
+			delivered.clear();
+			String task = newTaskOnB(owner);
+
+			assertThat(heard).startsWith("/hook/Task/");
+			assertThat(delivered.poll(30, TimeUnit.SECONDS)).isEqualTo("/hook/Task/" + task);
+			assertThat(delivered.poll(3, TimeUnit.SECONDS)).as("A, which never saw the write, delivers nothing").isNull();
+		} finally {
+			app.stop(0);
+		}
+	}
+
+	private static String newTaskOnB(String owner) {
+		return onB().body(Fhir.json(new Task().setStatus(Task.TaskStatus.REQUESTED).setIntent(Task.TaskIntent.ORDER)
+				.setOwner(new Reference(owner)))).post("/Task").then().statusCode(201).extract().jsonPath().getString("id");
+	}
+
+	/** Last: it stops B. */
+	@Test
+	@Order(Integer.MAX_VALUE)
+	void anExportKickedOffOnB_isFinishedByA_whenBIsGone() {
+		String family = Fixtures.uniqueFamily();
+		fhir().body(Fhir.json(Fixtures.elderlyPatient(family))).post("/Patient").then().statusCode(201);
+		Response kickOff = onB().header("Prefer", "respond-async").urlEncodingEnabled(false)
+				.get("/$export?_type=Patient&_typeFilter=Patient%3Ffamily%3D" + family);
+		assertThat(kickOff.statusCode()).isEqualTo(202);
+
+		stopReplicaB();
+		String statusOnA = kickOff.header("Content-Location").replaceFirst("//[^/]+/fhir", "//localhost:" + port + "/fhir");
+		Response manifest = Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+				.until(() -> BulkExportIT.poll(statusOnA), answer -> answer.statusCode() == 200);
+
+		List<String> files = manifest.jsonPath().getList("output.url", String.class);
+		assertThat(files).singleElement().satisfies(url -> assertThat(BulkExportIT.download(url)).contains(family));
 	}
 
 	private static String careTeam(String patient, String member) {

@@ -35,6 +35,23 @@ public enum TestDatabase {
 		};
 	}
 
+	/** The properties of a new, empty database of this kind (for a test that needs a schema of its own). */
+	public java.util.Map<String, Object> freshDatabase(String name) {
+		return switch (this) {
+			case H2 -> java.util.Map.of("spring.datasource.url", "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+			case POSTGRES -> {
+				try (java.sql.Connection admin = postgres().getPostgresDatabase().getConnection();
+						java.sql.Statement create = admin.createStatement()) {
+					create.execute("CREATE DATABASE \"" + name + "\"");
+				} catch (java.sql.SQLException e) {
+					throw new IllegalStateException("could not create database " + name, e);
+				}
+				yield java.util.Map.of("spring.datasource.url", postgres().getJdbcUrl("postgres", name),
+						"spring.datasource.username", "postgres", "spring.datasource.password", "");
+			}
+		};
+	}
+
 	void register(DynamicPropertyRegistry registry) {
 		switch (this) {
 			case H2 -> registry.add("spring.datasource.url", () -> H2_URL);
