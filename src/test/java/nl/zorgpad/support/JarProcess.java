@@ -26,10 +26,16 @@ public final class JarProcess implements AutoCloseable {
 
 	/** Starts {@code java -jar target/zorgpad-*.jar arguments…} and returns once the application has started. */
 	public static JarProcess start(List<String> arguments) throws IOException {
+		return start(arguments, Path.of(""));
+	}
+
+	/** The same in another working directory (where {@code ./data} is). */
+	public static JarProcess start(List<String> arguments, Path workingDirectory) throws IOException {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-jar", jar().toString()));
+				"-jar", jar().toAbsolutePath().toString()));
 		command.addAll(arguments);
-		JarProcess started = new JarProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
+		JarProcess started = new JarProcess(new ProcessBuilder(command).directory(workingDirectory.toAbsolutePath().toFile())
+				.redirectErrorStream(true).start());
 		started.awaitStarted();
 		return started;
 	}
