@@ -5,6 +5,7 @@
 #
 #   scripts/bench/professional-bench.sh [patients] [runs]
 #   DB=postgres scripts/bench/professional-bench.sh [patients] [runs]   # the same on a throw-away local PostgreSQL
+#   PRACTICES=1 scripts/bench/professional-bench.sh 3000                 # all patients listed at one practice
 #
 # BASE=http://…/fhir measures an already running server instead (e.g. the 100,000-patient PostgreSQL population of
 # docs/benchmarks.md) and then needs MANIFEST=… from its generate-population.py run.
@@ -42,6 +43,7 @@ if [[ -z "${BASE:-}" ]]; then
   MANIFEST="$DATA/manifest.json"
   echo "loading $PATIENTS generated patients"
   python3 scripts/generate-population.py --base "$BASE" --patients "$PATIENTS" --seed 42 \
+    ${PRACTICES:+--practices "$PRACTICES"} \
     --reference-date 2026-11-23 --manifest "$MANIFEST" --token "$(python3 scripts/mint-token.py --system --minutes 240)" \
     | tail -n 2
 fi

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.restassured.response.Response;
 import java.util.Map;
+import java.util.UUID;
 import nl.zorgpad.support.Fhir;
 import nl.zorgpad.support.Fixtures;
 import nl.zorgpad.support.ServerTest;
@@ -169,13 +170,14 @@ class ScoringIT extends ServerTest {
 	@Test
 	void aRegionsOwnQuestionnaireVersion_isScoredWithoutCodeChanges() {
 		Questionnaire regional = InstrumentScorerTest.questionnaire("trazag-start");
-		regional.setId("trazag-start-regio-utrecht");
-		regional.setUrl("https://regio-utrecht.example/fhir/Questionnaire/trazag-start").setVersion("2026.1");
+		String region = "regio-" + UUID.randomUUID().toString().substring(0, 8); // a region of this run's own
+		regional.setId("trazag-start-" + region);
+		regional.setUrl("https://" + region + ".example/fhir/Questionnaire/trazag-start").setVersion("2026.1");
 		regional.getItem().stream().flatMap(item -> item.getAnswerOption().stream())
 				.filter(option -> option.getValue() instanceof Coding coding && coding.getCode().equals("ja"))
 				.forEach(option -> option.getExtensionByUrl("http://hl7.org/fhir/StructureDefinition/ordinalValue")
 						.setValue(new DecimalType(2)));
-		fhir().body(Fhir.json(regional)).put("/Questionnaire/trazag-start-regio-utrecht").then().statusCode(201);
+		fhir().body(Fhir.json(regional)).put("/Questionnaire/trazag-start-" + region).then().statusCode(201);
 
 		QuestionnaireResponse response = InstrumentScorerTest.respond(regional, "nee", Map.of("trazag-1", "ja"));
 		response.setQuestionnaire(regional.getUrl() + "|2026.1");

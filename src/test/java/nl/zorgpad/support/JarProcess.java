@@ -50,7 +50,13 @@ public final class JarProcess implements AutoCloseable {
 				port = Integer.parseInt(started.group(1)); // the first Tomcat is the FHIR port
 			}
 			if (line.contains("Started ZorgpadApplication")) {
-				Thread drain = new Thread(() -> lines.lines().forEach(rest -> {})); // keep the pipe from filling up
+				Thread drain = new Thread(() -> { // keep the pipe from filling up, until the process is gone
+					try {
+						lines.lines().forEach(rest -> {});
+					} catch (java.io.UncheckedIOException gone) {
+						// the stream closes with the process
+					}
+				});
 				drain.setDaemon(true);
 				drain.start();
 				return;

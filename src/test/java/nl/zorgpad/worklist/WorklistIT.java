@@ -73,10 +73,14 @@ class WorklistIT extends ServerTest {
 				.isEqualTo(due.stream().map(Population.Patient::id).collect(Collectors.toSet()));
 
 		Population.Patient evaluated = due.get(0);
-		fhir().body(gzspStopResponse(evaluated.id())).post("/QuestionnaireResponse").then().statusCode(201);
-
-		Set<String> after = patientsOn("evaluation-due");
-		assertThat(after).doesNotContain(evaluated.id()).hasSize(due.size() - 1);
+		String evaluation = fhir().body(gzspStopResponse(evaluated.id())).post("/QuestionnaireResponse").then()
+				.statusCode(201).extract().path("id");
+		try {
+			Set<String> after = patientsOn("evaluation-due");
+			assertThat(after).doesNotContain(evaluated.id()).hasSize(due.size() - 1);
+		} finally { // the population is shared: leave it as the manifest describes it
+			fhir().delete("/QuestionnaireResponse/" + evaluation).then().statusCode(200);
+		}
 	}
 
 	@Test
