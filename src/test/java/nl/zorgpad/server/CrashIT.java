@@ -27,6 +27,7 @@ import nl.zorgpad.support.Fixtures;
 import nl.zorgpad.support.JarProcess;
 import nl.zorgpad.support.TestDatabase;
 import nl.zorgpad.support.Tokens;
+import org.awaitility.Awaitility;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Observation;
@@ -38,9 +39,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A sample of {@code scripts/crash/crash-test.sh} (which repeats it and prints figures): a HIS pushing transaction
- * Bundles from two threads into the built jar on PostgreSQL, the jar killed with {@code kill -9} mid-stream and
- * started again on the same database. Every Bundle that was acknowledged is there completely; a Bundle in flight
- * at the kill is there completely or not at all. On the postgres pass only (the claim is PostgreSQL's).
+ * Bundles from two threads into the built jar on PostgreSQL, the jar killed with {@code kill -9} mid-stream (at a
+ * random moment after the first ten acknowledgements) and started again on the same database. Every Bundle that was
+ * acknowledged is there completely; a Bundle in flight at the kill is there completely or not at all. On the
+ * postgres pass only (the claim is PostgreSQL's).
  */
 class CrashIT {
 	private static final String SYSTEM = "https://zorgpad.nl/fhir/NamingSystem/crash-test";
@@ -61,7 +63,9 @@ class CrashIT {
 			String prefix = "w" + writer + "-";
 			his.submit(() -> pushUntilTheServerIsGone(server.port(), prefix, sent, acknowledged));
 		}
-		Thread.sleep(ThreadLocalRandom.current().nextLong(4_000, 8_000));
+		// mid-stream: once the writers are going (a cold server is slow at first), at a random moment
+		Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> acknowledged.size() >= 10);
+		Thread.sleep(ThreadLocalRandom.current().nextLong(500, 4_000));
 		server.kill();
 		his.shutdown();
 		assertThat(his.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
