@@ -44,7 +44,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The scale-out story of a region: two server instances on one database (replica A is the suite's server,
  * replica B a second one started here on the same database — a real PostgreSQL in the postgres run). What one
  * writes the other serves at once; caches stay coherent; paging and the audit trail are shared; concurrent
- * rule-guarded writes spread over both keep the rules.
+ * rule-guarded writes spread over both keep the rules; a Subscription is delivered by the replica that received the
+ * write; an export outlives the replica that started it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoReplicasIT extends ServerTest {
